@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { idSchema, sourceSchema } from './common.ts';
+
+export const termCategories = ['company', 'organization', 'product', 'technology', 'policy', 'finance', 'media', 'place', 'concept'] as const;
+
+/** Front matter of `content/glossary/<id>.md`; the body is the definition. */
+export const glossaryTermSchema = z.strictObject({
+  /** The term as it is shown in the glossary. */
+  term: z.string().min(1),
+  /**
+   * Other spellings found in articles. Forms with a capital letter match with
+   * that exact case; all-lower-case forms match any case. Possessives (`’s`)
+   * are found without listing them.
+   */
+  aliases: z.array(z.string().min(1)).default([]),
+  /** What sort of thing it is. */
+  category: z.enum(termCategories).optional(),
+  /** Ids of related glossary terms. */
+  related: z.array(idSchema).default([]),
+  /** Where the definition can be checked. */
+  source: sourceSchema.omit({ excerpt: true }).optional(),
+});
+export type GlossaryTermFrontmatter = z.infer<typeof glossaryTermSchema>;
