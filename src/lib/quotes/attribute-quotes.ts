@@ -1,0 +1,521 @@
+/**
+ * Gives every quotation a speaker from the registry (`content/people/`), by
+ * rules that read the words around it, never by lists made for one article.
+ *
+ * Rules, in the order they are tried for one quotation:
+ * 1. `override`: an editor's override for the paragraph and opening words.
+ * 2. `split`: the second part of a quotation split around its attribution
+ *    takes the first part's speaker.
+ * 3. After the closing mark (only when the quotation does not end with a full
+ *    stop): `said-NAME` (`,” said Feng Ji, founder …`), `NAME-said`,
+ *    `NAME-title-said` (`,” Xu, the former …, said Monday`), `pronoun`
+ *    (`,” he wrote`), `organization` (`,” the company said`), `according-to`.
+ *    Before the opening mark, in the same sentence, the last speech verb
+ *    decides: its subject is a name (`NAME-said`: `Li called for “`), a name
+ *    with an appositive (`NAME-title-said`), a pronoun, an organization
+ *    phrase (`The company later said that … “`), or it is a participle after a
+ *    comma (`adding`: `…,” he told 36Kr, adding that … “`), which takes the
+ *    speaker of the clause it hangs on. When the words after and before name
+ *    different speakers, the quotation is ambiguous.
+ * 4. `continuation`: a quotation that reopens after a run-on paragraph, a
+ *    paragraph that is only a quotation, or a quotation that is a sentence of
+ *    its own after an attributed one in the same paragraph, takes the previous
+ *    quotation's speaker; a run-on quotation takes the speaker of its
+ *    continuation.
+ *
+ * Pronouns (he, she, they) stand for the persons named in the nearest
+ * sentence before them that names one, within the same paragraph or the
+ * `pronounReach` paragraphs before it; "it" and "the company" likewise for
+ * organizations. Two different speakers in that sentence make it ambiguous.
+ * A quotation no rule attributes becomes a problem that names the paragraph,
+ * the opening words and the speakers named nearby.
+ */
+import type { Range } from '../annotations/types.ts';
+import type { Article } from '../article/parse-article.ts';
+import { firstWords, type Quotation } from './detect-quotes.ts';
+import { findSpeakerMentions, type SpeakerEntry, type SpeakerMention } from './speaker-mentions.ts';
+import {
+  alternation,
+  attributionAdverbs,
+  invertibleVerbs,
+  organizationAnaphors,
+  organizationPronouns,
+  participleVerbs,
+  personPronouns,
+  sentenceStarts,
+  speechVerbs,
+  wordEnd,
+  wordStart,
+} from './speech-words.ts';
+
+export type { SpeakerEntry, SpeakerMention } from './speaker-mentions.ts';
+
+export const attributionRules = [
+  'override',
+  'split',
+  'said-NAME',
+  'NAME-said',
+  'NAME-title-said',
+  'according-to',
+  'pronoun',
+  'organization',
+  'adding',
+  'continuation',
+] as const;
+export type AttributionRule = (typeof attributionRules)[number];
+
+/** An editor's choice of speaker for one quotation, which wins over the rules. */
+export interface QuoteOverride {
+  paragraph: number;
+  /** Opening words inside the marks. */
+  quote: string;
+  /** Speaker id (`content/people/<id>.md`). */
+  speaker: string;
+}
+
+export interface Attribution {
+  quote: Quotation;
+  /** Speaker id. */
+  speaker: string;
+  /** Which rule matched. */
+  rule: AttributionRule;
+  /** Where the speaker is named at the attribution, to link to the card; absent for pronouns, organization phrases and continuations. */
+  name?: Range;
+}
+
+export interface AttributionProblem {
+  paragraph: number;
+  /** The quotation's opening words. */
+  quote: string;
+  message: string;
+  /** Speaker ids that could be meant, nearest first. */
+  candidates: string[];
+}
+
+export interface AttributionResult {
+  attributions: Attribution[];
+  problems: AttributionProblem[];
+  overridesUnused: QuoteOverride[];
+}
+
+/** How many paragraphs before a quotation a pronoun or "the company" may reach back for its speaker. */
+const pronounReach = 2;
+/** Most words allowed between an inverted verb and its speaker: `said venture capitalist Marc Andreessen`. */
+const maxWordsBeforeName = 3;
+/** Longest appositive between a name and its verb: `Xu, the former senior director …, said`. */
+const maxAppositive = 200;
+
+const adverbRun = `(?:\\s+(?:${alternation(attributionAdverbs)}))*`;
+const verbAlt = alternation(speechVerbs);
+/** After a name: adverbs, then the verb (`Liang later said`). */
+const nameThenVerb = new RegExp(`^${adverbRun}\\s+(${verbAlt})${wordEnd}`, 'iu');
+/** After a name: an appositive between commas, adverbs, then the verb. */
+const appositiveThenVerb = new RegExp(`^,\\s[^“”"]{1,${maxAppositive}}?,${adverbRun}\\s+(${verbAlt})${wordEnd}`, 'iu');
+/** A verb that may come before its speaker, at the start of a passage. */
+const invertedVerb = new RegExp(`^(${alternation(invertibleVerbs)})${wordEnd}`, 'iu');
+/** `according to`, at the start of a passage. */
+const accordingTo = /^according\s+to(?![\p{L}])/iu;
+/** A pronoun or an organization phrase, adverbs, then the verb, at the start of a passage. */
+const pronounThenVerb = new RegExp(
+  `^(${alternation([...personPronouns, ...organizationPronouns, ...organizationAnaphors])})${adverbRun}\\s+(${verbAlt})${wordEnd}`,
+  'iu',
+);
+/** Every speech verb, participle or `according to` in a passage. */
+const anyVerb = new RegExp(
+  `${wordStart}(?:${alternation([...speechVerbs, ...participleVerbs, 'according to'])})${wordEnd}`,
+  'giu',
+);
+/** A pronoun or organization phrase ending a passage, adverbs allowed after it. */
+const pronounAtEnd = new RegExp(
+  `${wordStart}(${alternation([...personPronouns, ...organizationPronouns, ...organizationAnaphors])})${adverbRun}\\s*$`,
+  'iu',
+);
+/** Adverbs ending a passage, to find where the subject ends. */
+const adverbTail = new RegExp(`${adverbRun}\\s*$`, 'iu');
+
+/** Everything the rules read, computed once per article. */
+interface Scene {
+  article: Article;
+  quotes: Quotation[];
+  /** Mentions outside quotations, in text order. */
+  mentions: SpeakerMention[];
+  /** Sentence starts per paragraph, boundaries inside quotations ignored. */
+  sentences: Map<number, number[]>;
+  byId: Map<string, SpeakerEntry>;
+}
+
+type Verdict =
+  | { kind: 'speaker'; speaker: string; rule: AttributionRule; name?: Range }
+  | { kind: 'problem'; message: string; candidates: string[] };
+
+export function attributeQuotes(
+  article: Article,
+  quotes: Quotation[],
+  speakers: SpeakerEntry[],
+  overrides: QuoteOverride[] = [],
+): AttributionResult {
+  const scene = buildScene(article, quotes, speakers);
+  const done = new Map<string, Attribution>();
+  const failed = new Map<string, Verdict & { kind: 'problem' }>();
+
+  const overridesUnused = applyOverrides(scene, overrides, done, failed);
+
+  // Rules can lean on other quotations (split, adding, continuation in either
+  // direction), so passes repeat until nothing changes.
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const q of quotes) {
+      if (done.has(q.id) || failed.has(q.id)) continue;
+      const verdict = attributeOne(scene, q, done);
+      if (!verdict) continue;
+      changed = true;
+      if (verdict.kind === 'speaker') done.set(q.id, toAttribution(q, verdict));
+      else failed.set(q.id, verdict);
+    }
+  }
+
+  const problems: AttributionProblem[] = [];
+  for (const q of quotes) {
+    if (done.has(q.id)) continue;
+    const verdict = failed.get(q.id) ?? unresolved(scene, q);
+    problems.push({
+      paragraph: q.paragraph,
+      quote: firstWords(q.text),
+      message: verdict.message,
+      candidates: verdict.candidates,
+    });
+  }
+  const attributions = quotes.flatMap((q) => done.get(q.id) ?? []);
+  return { attributions, problems, overridesUnused };
+}
+
+function buildScene(article: Article, quotes: Quotation[], speakers: SpeakerEntry[]): Scene {
+  const inside = quotes.map((q) => ({ start: q.start, end: q.end }));
+  const mentions = findSpeakerMentions(article, speakers).filter(
+    (m) => !inside.some((r) => m.start >= r.start && m.end <= r.end),
+  );
+  const sentences = new Map(article.paragraphs.map((p) => [p.n, sentenceStarts(article.text, p.start, p.end, inside)] as const));
+  return { article, quotes, mentions, sentences, byId: new Map(speakers.map((s) => [s.id, s])) };
+}
+
+/** Applies overrides first; returns those that matched no quotation. */
+function applyOverrides(
+  scene: Scene,
+  overrides: readonly QuoteOverride[],
+  done: Map<string, Attribution>,
+  failed: Map<string, Verdict & { kind: 'problem' }>,
+): QuoteOverride[] {
+  const unused: QuoteOverride[] = [];
+  for (const o of overrides) {
+    const opening = normalizeQuote(o.quote);
+    const matches = scene.quotes.filter(
+      (q) => q.paragraph === o.paragraph && opening !== '' && normalizeQuote(q.text).startsWith(opening),
+    );
+    if (matches.length === 0) {
+      unused.push(o);
+      continue;
+    }
+    for (const q of matches) {
+      if (matches.length > 1) {
+        failed.set(q.id, {
+          kind: 'problem',
+          message: `Expected the override's opening words “${o.quote}” to match one quotation in paragraph ${o.paragraph}, found ${matches.length}. Give more of the opening words.`,
+          candidates: [o.speaker],
+        });
+      } else if (!scene.byId.has(o.speaker)) {
+        failed.set(q.id, {
+          kind: 'problem',
+          message: `Expected the override's speaker to be a file in content/people, found “${o.speaker}”.`,
+          candidates: [...scene.byId.keys()].filter((id) => id.includes(o.speaker) || o.speaker.includes(id)),
+        });
+      } else {
+        done.set(q.id, { quote: q, speaker: o.speaker, rule: 'override' });
+      }
+    }
+  }
+  return unused;
+}
+
+/** The one verdict for a quotation, or undefined while it waits on another quotation. */
+function attributeOne(scene: Scene, q: Quotation, done: Map<string, Attribution>): Verdict | undefined {
+  if (q.splitFrom) {
+    const first = done.get(q.splitFrom);
+    if (first) return { kind: 'speaker', speaker: first.speaker, rule: 'split', ...(first.name ? { name: first.name } : {}) };
+    return undefined;
+  }
+  const direct = combine(afterQuote(scene, q), beforeQuote(scene, q, done));
+  if (direct) return direct;
+  return continuation(scene, q, done);
+}
+
+/** The verdict of the words after and before, or a problem when they name different speakers. */
+function combine(after: Verdict | undefined, before: Verdict | undefined): Verdict | undefined {
+  if (after?.kind === 'speaker' && before?.kind === 'speaker' && after.speaker !== before.speaker) {
+    return {
+      kind: 'problem',
+      message: `Expected one speaker, found two equally good ones: the words after the quotation point to ${after.speaker} (${after.rule}) and the words before it to ${before.speaker} (${before.rule}).`,
+      candidates: [after.speaker, before.speaker],
+    };
+  }
+  if (after?.kind === 'speaker') return after;
+  if (before?.kind === 'speaker') return before;
+  return after ?? before;
+}
+
+/** Attribution right after the closing mark: `,” said NAME`, `,” NAME said`, `,” he wrote`. */
+function afterQuote(scene: Scene, q: Quotation): Verdict | undefined {
+  if (q.runsOn || /[.][’'\s]*$/u.test(q.text)) return undefined;
+  const { text } = scene.article;
+  const p = paragraphOf(scene, q);
+  const next = scene.quotes.find((o) => o.paragraph === q.paragraph && o.start >= q.end);
+  const limit = next ? next.start : p.end;
+  const lead = /^[\s,]*/u.exec(text.slice(q.end, limit))?.[0].length ?? 0;
+  const pos = q.end + lead;
+  const rest = text.slice(pos, limit);
+
+  const inverted = invertedVerb.exec(rest);
+  if (inverted) {
+    const verbEnd = pos + inverted[0].length;
+    const m = scene.mentions.find((x) => x.start >= verbEnd && x.end <= limit && isFewWords(text.slice(verbEnd, x.start)));
+    if (m) return named(scene, q, m, 'said-NAME');
+    return {
+      kind: 'problem',
+      message: `Expected a known speaker after “${inverted[1]}” in paragraph ${q.paragraph}, found “${firstWords(text.slice(verbEnd, limit))}”.`,
+      candidates: nearbyCandidates(scene, q),
+    };
+  }
+
+  const m = scene.mentions.find((x) => x.start === pos);
+  if (m) {
+    const tail = text.slice(m.end, limit);
+    if (nameThenVerb.test(tail)) return named(scene, q, m, 'NAME-said');
+    if (appositiveThenVerb.test(tail)) return named(scene, q, m, 'NAME-title-said');
+  }
+
+  const pronoun = pronounThenVerb.exec(rest);
+  if (pronoun) return resolvePronoun(scene, q, pronoun[1] ?? '', pos);
+
+  const according = accordingTo.exec(rest);
+  if (according) {
+    const after = pos + according[0].length;
+    const am = scene.mentions.find((x) => x.start >= after && x.end <= limit && isFewWords(text.slice(after, x.start)));
+    if (am) return named(scene, q, am, 'according-to');
+  }
+  return undefined;
+}
+
+/** Attribution before the opening mark, in the same sentence: the last speech verb decides. */
+function beforeQuote(scene: Scene, q: Quotation, done: Map<string, Attribution>): Verdict | undefined {
+  const { text } = scene.article;
+  const from = contextStart(scene, q);
+  const verbs = [...text.slice(from, q.start).matchAll(anyVerb)].map((m) => ({
+    start: from + m.index,
+    end: from + m.index + m[0].length,
+    word: m[0].toLowerCase().replace(/\s+/g, ' '),
+  }));
+  const last = verbs[verbs.length - 1];
+  if (!last) return undefined;
+
+  if ((participleVerbs as readonly string[]).includes(last.word)) {
+    if (!/,\s*$/u.test(text.slice(from, last.start))) return undefined;
+    const governing = scene.quotes.find((o) => o.paragraph === q.paragraph && o.end === from);
+    if (governing) {
+      const a = done.get(governing.id);
+      if (!a) return undefined;
+      return { kind: 'speaker', speaker: a.speaker, rule: 'adding', ...(a.name ? { name: a.name } : {}) };
+    }
+    for (const v of verbs.slice(0, -1).reverse()) {
+      const verdict = subjectOf(scene, q, from, v);
+      if (verdict?.kind === 'speaker') return { ...verdict, rule: 'adding' };
+    }
+    return undefined;
+  }
+
+  if (last.word === 'according to') {
+    const m = scene.mentions.find((x) => x.start >= last.end && x.end <= q.start && isFewWords(text.slice(last.end, x.start)));
+    return m ? named(scene, q, m, 'according-to') : undefined;
+  }
+
+  return (
+    subjectOf(scene, q, from, last) ?? {
+      kind: 'problem',
+      message: `Expected a known speaker before “${last.word}” in paragraph ${q.paragraph}, found “${firstWords(text.slice(from, last.start), true)}”.`,
+      candidates: nearbyCandidates(scene, q),
+    }
+  );
+}
+
+/** The speaker who is the subject of a verb: a name, a name and appositive, a pronoun or "the company". */
+function subjectOf(scene: Scene, q: Quotation, from: number, verb: { start: number; end: number }): Verdict | undefined {
+  const { text } = scene.article;
+  const before = text.slice(from, verb.start);
+  const subjectEnd = from + before.length - (adverbTail.exec(before)?.[0].length ?? 0);
+  const direct = scene.mentions.find((m) => m.start >= from && m.end === subjectEnd);
+  if (direct) return named(scene, q, direct, 'NAME-said');
+  const pronoun = pronounAtEnd.exec(before);
+  if (pronoun) return resolvePronoun(scene, q, pronoun[1] ?? '', from + pronoun.index);
+  const appositive = scene.mentions
+    .filter((m) => m.start >= from && m.end < verb.start)
+    .reverse()
+    .find((m) => appositiveThenVerb.test(text.slice(m.end, verb.end)));
+  if (appositive) return named(scene, q, appositive, 'NAME-title-said');
+  return undefined;
+}
+
+/** A named speaker, or a problem when the name belongs to more than one entry. */
+function named(scene: Scene, q: Quotation, m: SpeakerMention, rule: AttributionRule): Verdict {
+  const [only, ...others] = m.speakers;
+  if (only && others.length === 0) return { kind: 'speaker', speaker: only.id, rule, name: { start: m.start, end: m.end } };
+  return {
+    kind: 'problem',
+    message: `Expected “${scene.article.text.slice(m.start, m.end)}” in paragraph ${q.paragraph} to name one speaker, found ${m.speakers.length} that share it.`,
+    candidates: m.speakers.map((s) => s.id),
+  };
+}
+
+/** The speaker a pronoun or organization phrase stands for: the nearest sentence before `at` that names one. */
+function resolvePronoun(scene: Scene, q: Quotation, word: string, at: number): Verdict {
+  const lower = word.toLowerCase().replace(/\s+/g, ' ');
+  const isPerson = (personPronouns as readonly string[]).includes(lower);
+  const kind = isPerson ? 'person' : 'organization';
+  const rule: AttributionRule =
+    isPerson || (organizationPronouns as readonly string[]).includes(lower) ? 'pronoun' : 'organization';
+  const first = q.paragraph - pronounReach;
+  const earlier = scene.mentions
+    .filter((m) => m.end <= at && paragraphNumber(scene, m.start) >= first && m.speakers.some((s) => s.kind === kind))
+    .reverse();
+  const nearest = earlier[0];
+  if (!nearest) {
+    return {
+      kind: 'problem',
+      message: `Expected ${isPerson ? 'a person' : 'an organization'} named before “${word}” in paragraph ${q.paragraph} or the ${pronounReach} before it, found none.`,
+      candidates: nearbyCandidates(scene, q),
+    };
+  }
+  const sentence = sentenceKey(scene, nearest.start);
+  const ids = unique(
+    earlier
+      .filter((m) => sentenceKey(scene, m.start) === sentence)
+      .flatMap((m) => m.speakers.filter((s) => s.kind === kind).map((s) => s.id)),
+  );
+  if (ids.length === 1 && ids[0]) return { kind: 'speaker', speaker: ids[0], rule };
+  return {
+    kind: 'problem',
+    message: `Expected “${word}” in paragraph ${q.paragraph} to stand for one ${kind}, found ${ids.length} named in the sentence before it.`,
+    candidates: ids,
+  };
+}
+
+/** A run-on, reopened, whole-paragraph or follow-on quotation takes its neighbour's speaker. */
+function continuation(scene: Scene, q: Quotation, done: Map<string, Attribution>): Verdict | undefined {
+  const i = scene.quotes.indexOf(q);
+  const previous = scene.quotes[i - 1];
+  const next = scene.quotes[i + 1];
+  const from = (a: Attribution | undefined): Verdict | undefined =>
+    a ? { kind: 'speaker', speaker: a.speaker, rule: 'continuation' } : undefined;
+  const sources = [
+    q.carriesOn ? previous : undefined,
+    q.runsOn && next?.carriesOn === 'reopened' ? next : undefined,
+    previous && previous.paragraph === q.paragraph && startsSentence(scene, q) ? previous : undefined,
+  ];
+  for (const source of sources) {
+    const verdict = source && from(done.get(source.id));
+    if (verdict) return verdict;
+  }
+  return undefined;
+}
+
+/** The problem for a quotation no rule attributed. */
+function unresolved(scene: Scene, q: Quotation): { message: string; candidates: string[] } {
+  const candidates = nearbyCandidates(scene, q);
+  if (q.splitFrom) {
+    return {
+      message: `Expected the first part of this split quotation (${q.splitFrom}) to have a speaker, found none.`,
+      candidates,
+    };
+  }
+  if (q.carriesOn) {
+    return {
+      message: `Expected the quotation before this one (paragraph ${q.paragraph - 1}) to have a speaker, since this one carries it on, found none.`,
+      candidates,
+    };
+  }
+  return {
+    message: `Expected an attribution in paragraph ${q.paragraph} (“said NAME”, “NAME said”, or a pronoun after a named speaker), found none.`,
+    candidates,
+  };
+}
+
+/** Speakers named near a quotation (same paragraph, then earlier ones), nearest first, for problem reports. */
+function nearbyCandidates(scene: Scene, q: Quotation): string[] {
+  const first = q.paragraph - pronounReach;
+  const near = scene.mentions.filter((m) => {
+    const n = paragraphNumber(scene, m.start);
+    return n >= first && n <= q.paragraph;
+  });
+  near.sort((a, b) => Math.abs(a.start - q.start) - Math.abs(b.start - q.start));
+  return unique(near.flatMap((m) => m.speakers.map((s) => s.id)));
+}
+
+/** Where the words before a quotation start: its sentence, or the end of the previous quotation in that sentence. */
+function contextStart(scene: Scene, q: Quotation): number {
+  const starts = scene.sentences.get(q.paragraph) ?? [];
+  const sentence = starts.filter((s) => s <= q.start).pop() ?? paragraphOf(scene, q).start;
+  const previous = scene.quotes.filter((o) => o.paragraph === q.paragraph && o.end <= q.start).pop();
+  return previous && previous.end > sentence ? previous.end : sentence;
+}
+
+/** Whether a quotation opens its sentence, so nothing before it can attribute it. */
+function startsSentence(scene: Scene, q: Quotation): boolean {
+  return (
+    /^\s*$/u.test(scene.article.text.slice(contextStart(scene, q), q.start)) &&
+    (scene.sentences.get(q.paragraph) ?? []).includes(q.start)
+  );
+}
+
+/** `paragraph:sentence` of an offset, to group mentions by sentence. */
+function sentenceKey(scene: Scene, offset: number): string {
+  const n = paragraphNumber(scene, offset);
+  const starts = scene.sentences.get(n) ?? [];
+  return `${n}:${starts.filter((s) => s <= offset).length}`;
+}
+
+function paragraphNumber(scene: Scene, offset: number): number {
+  return scene.article.paragraphs.find((p) => offset >= p.start && offset <= p.end)?.n ?? 0;
+}
+
+function paragraphOf(scene: Scene, q: Quotation) {
+  const p = scene.article.paragraphs.find((x) => x.n === q.paragraph);
+  if (!p) throw new Error(`Expected paragraph ${q.paragraph} in the article, found none (quotation ${q.id}).`);
+  return p;
+}
+
+/** Whether a passage is at most a few words with no punctuation that would end a clause. */
+function isFewWords(passage: string): boolean {
+  if (/[,.;:!?“”"]/u.test(passage)) return false;
+  return (
+    passage
+      .trim()
+      .split(/\s+/)
+      .filter((w) => w !== '').length <= maxWordsBeforeName
+  );
+}
+
+/** Quotation text compared loosely: curly and straight marks alike, spaces collapsed, case ignored. */
+function normalizeQuote(s: string): string {
+  return s
+    .replace(/[‘’]/g, "'")
+    .replace(/[“”]/g, '"')
+    .replace(/^["'\s]+/, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+function unique(ids: string[]): string[] {
+  return [...new Set(ids)];
+}
+
+function toAttribution(q: Quotation, v: Verdict & { kind: 'speaker' }): Attribution {
+  return { quote: q, speaker: v.speaker, rule: v.rule, ...(v.name ? { name: v.name } : {}) };
+}

@@ -1,0 +1,198 @@
+/**
+ * The fixed words that quotation detection and attribution read: speech
+ * verbs, the words allowed between a speaker and the verb, pronouns, and the
+ * sentence-boundary rule both modules share.
+ */
+import type { Range } from '../annotations/types.ts';
+
+/** Verbs that report speech. Phrases come first so "called for" wins over "called". */
+export const speechVerbs = [
+  'called for',
+  'calls for',
+  'said',
+  'says',
+  'told',
+  'tells',
+  'wrote',
+  'writes',
+  'added',
+  'adds',
+  'asked',
+  'asks',
+  'noted',
+  'notes',
+  'warned',
+  'warns',
+  'stated',
+  'explained',
+  'argued',
+  'called',
+  'calls',
+] as const;
+
+/** Verbs that may come before their speaker: `said Feng Ji`, `wrote Xu`. */
+export const invertibleVerbs = [
+  'said',
+  'says',
+  'wrote',
+  'writes',
+  'added',
+  'adds',
+  'asked',
+  'noted',
+  'warned',
+  'explained',
+  'argued',
+] as const;
+
+/** Participles that hang a quotation on the clause before them: `…,” he told 36Kr, adding that …`. */
+export const participleVerbs = ['adding', 'saying', 'writing', 'noting', 'warning', 'arguing', 'explaining'] as const;
+
+/**
+ * Verbs that also name things (`a model called R1`): near a one-word or
+ * title-case span they do not make it speech.
+ */
+export const namingVerbs = ['called', 'calls'] as const;
+
+/** Words allowed between a speaker and the verb: `The company later said`, `Liang has said`. */
+export const attributionAdverbs = [
+  'also',
+  'later',
+  'earlier',
+  'previously',
+  'once',
+  'then',
+  'recently',
+  'further',
+  'again',
+  'reportedly',
+  'separately',
+  'has',
+  'had',
+  'have',
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
+  'Saturday',
+  'Sunday',
+  'yesterday',
+  'today',
+] as const;
+
+/** Pronouns that stand for the last person named. */
+export const personPronouns = ['he', 'she', 'they'] as const;
+
+/** Pronouns that stand for the last organization named. */
+export const organizationPronouns = ['it'] as const;
+
+/** Noun phrases that stand for the last organization named: `The company later said`. */
+export const organizationAnaphors = [
+  'the company',
+  'the firm',
+  'the startup',
+  'the start-up',
+  'the lab',
+  'the group',
+  'the organization',
+] as const;
+
+/** Words just before a span that mark it as a name or title, not speech: `the so-called “Avengers”`. */
+export const labelCues = [
+  'so-called',
+  'dubbed',
+  'titled',
+  'entitled',
+  'nicknamed',
+  'named',
+  'film',
+  'movie',
+  'book',
+  'novel',
+  'song',
+  'album',
+  'game',
+  'show',
+  'series',
+  'play',
+  'app',
+  'brand',
+  'project',
+] as const;
+
+/** Abbreviations whose full stop does not end a sentence (`Jan. 20`, `No. 2 official`). */
+export const abbreviations = [
+  'Mr',
+  'Mrs',
+  'Ms',
+  'Dr',
+  'Prof',
+  'Sen',
+  'Rep',
+  'Gov',
+  'Gen',
+  'Lt',
+  'Col',
+  'St',
+  'Jr',
+  'Sr',
+  'Inc',
+  'Corp',
+  'Co',
+  'Ltd',
+  'No',
+  'Nos',
+  'Jan',
+  'Feb',
+  'Mar',
+  'Apr',
+  'Jun',
+  'Jul',
+  'Aug',
+  'Sep',
+  'Sept',
+  'Oct',
+  'Nov',
+  'Dec',
+  'vs',
+] as const;
+
+/** A regex alternation of fixed words, longest first, spaces matching any white space. */
+export function alternation(words: readonly string[]): string {
+  return [...words]
+    .sort((a, b) => b.length - a.length)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'))
+    .join('|');
+}
+
+/** Lookarounds that make an alternation match whole words only (a hyphen joins words: `so-called`). */
+export const wordStart = '(?<![\\p{L}\\p{N}_-])';
+export const wordEnd = '(?![\\p{L}\\p{N}_]|-[\\p{L}\\p{N}])';
+
+/** End of a sentence: stop, optional closing marks, space, then a capital or an opening mark. */
+const boundary = /([\p{L}\p{N}.]*)[.!?…][”’"')\]]*\s+(?=[“"‘(]?\p{Lu})/gu;
+
+/**
+ * Offsets in [from, to) where a sentence starts, `from` included. A boundary
+ * inside one of `inside` (quotations) does not count, so a quotation of two
+ * sentences stays inside one sentence of the narrative.
+ */
+export function sentenceStarts(text: string, from: number, to: number, inside: readonly Range[] = []): number[] {
+  const starts = [from];
+  boundary.lastIndex = from;
+  for (let m = boundary.exec(text); m && m.index < to; m = boundary.exec(text)) {
+    const next = m.index + m[0].length;
+    if (next >= to) break;
+    if (isAbbreviation(m[1] ?? '')) continue;
+    if (inside.some((r) => next > r.start && next < r.end)) continue;
+    starts.push(next);
+  }
+  return starts;
+}
+
+/** Whether the word before a full stop is an abbreviation or an initial (`U.S.`, `J.`). */
+function isAbbreviation(word: string): boolean {
+  if ((abbreviations as readonly string[]).includes(word)) return true;
+  return /^(?:\p{Lu}\.)*\p{Lu}$/u.test(word);
+}
