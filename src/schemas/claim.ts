@@ -4,6 +4,14 @@ import { dateSchema, sourceSchema } from './common.ts';
 export const claimStatuses = ['verified', 'qualified', 'disputed', 'unverified'] as const;
 export type ClaimStatus = (typeof claimStatuses)[number];
 
+/** How each status is shown to readers. */
+export const claimStatusLabels: Record<ClaimStatus, string> = {
+  verified: 'Verified',
+  qualified: 'Needs context',
+  disputed: 'Disputed',
+  unverified: 'Unverified',
+};
+
 /** A W3C Web Annotation text-quote selector. */
 export const textQuoteSelectorSchema = z.strictObject({
   /** The claimed words, exactly as the article has them. */

@@ -20,8 +20,7 @@ declare module 'mdast' {
 /** Parser plugin: `unified().use(articleParse)` reads plain text. */
 export function articleParse(this: Processor, options?: Options | null): void {
   const settings = options ?? {};
-  // eslint-disable-next-line @typescript-eslint/no-this-alias
-  const self = this as Processor<Root>;
+  const self = this as unknown as Processor<Root>;
   self.parser = (doc: string) => articleToMdast(parseArticle(doc, settings));
 }
 

@@ -1,0 +1,342 @@
+/**
+ * The one validation and resolution pass of a build.
+ *
+ * Reads every seed and content file, checks each against its schema, resolves
+ * every annotation (quotations, claims, glossary terms) against the untouched
+ * article text, and renders the articles. Every problem of every file is
+ * collected first; if any is an error, one `ContentValidationError` lists them
+ * all and no page is written.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { articleToMdast } from '../article/article-parse.ts';
+import { type Article, ArticleParseError, decodeSeed, paragraphAt, parseArticle } from '../article/parse-article.ts';
+import type { Annotation, Range } from '../annotations/types.ts';
+import { anchorSelector } from '../claims/anchor-selector.ts';
+import { ContentValidationError, type ContentIssue } from '../errors.ts';
+import { findAliasConflicts, matchTerms, type TermForms } from '../glossary/match-terms.ts';
+import { attributeQuotes, type SpeakerEntry } from '../quotes/attribute-quotes.ts';
+import { scanQuotes } from '../quotes/detect-quotes.ts';
+import { articleHtml } from '../render/article-html.ts';
+import type { NoteRefPayload } from '../render/render-annotation.ts';
+import { claimSchema, claimStatusLabels as statusLabels, type ClaimFrontmatter } from '../../schemas/claim.ts';
+import { explainerSchema, type ExplainerFrontmatter } from '../../schemas/explainer.ts';
+import { glossaryTermSchema, type GlossaryTermFrontmatter } from '../../schemas/glossary-term.ts';
+import { personSchema, type PersonFrontmatter } from '../../schemas/person.ts';
+import { type FrontMatterFile, readFrontMatter } from './front-matter.ts';
+import type { ClaimNote, ExplainerPage, GlossaryTerm, Person, Project } from './model.ts';
+import { renderMarkdown } from './render-markdown.ts';
+
+export interface LoadOptions {
+  /** Project root: holds `seeds/` and `content/`. */
+  root: string;
+  /** Called for each trailing line left out of an article, for the build log. */
+  onResidue?: (file: string, line: number, reason: string) => void;
+  /** Called for each quoted span that is not a quotation (scare quotes, titles). */
+  onSkippedQuote?: (file: string, line: number, reason: string) => void;
+}
+
+interface Loaded<T> {
+  id: string;
+  file: string;
+  fm: FrontMatterFile<T>;
+}
+
+export function loadProject(options: LoadOptions): Project {
+  const { root } = options;
+  const issues: ContentIssue[] = [];
+  const rel = (abs: string) => relative(root, abs).split(sep).join('/');
+
+  /** Reads and validates every file of one folder. */
+  const readAll = <T>(dir: string, ext: RegExp, schema: Parameters<typeof readFrontMatter>[2]): Loaded<T>[] => {
+    const abs = join(root, dir);
+    if (!existsSync(abs)) return [];
+    const out: Loaded<T>[] = [];
+    for (const name of readdirSync(abs).sort()) {
+      const path = join(abs, name);
+      if (statSync(path).isDirectory()) continue;
+      const file = rel(path);
+      if (!ext.test(name)) {
+        issues.push({ severity: 'warning', file, message: `Expected a ${ext.source.replace(/\\|\$|\(|\)|\?:/g, '')} file here, found “${name}”; it is ignored.` });
+        continue;
+      }
+      const id = name.replace(ext, '');
+      if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) {
+        issues.push({ severity: 'error', file, message: `Expected a lower-case kebab-case file name (the id), found “${name}”.`, hint: 'Rename the file, e.g. `nvidia-a100.md`.' });
+        continue;
+      }
+      const result = readFrontMatter(file, readFileSync(path, 'utf8'), schema);
+      if (!result.ok) {
+        issues.push(...result.issues);
+        continue;
+      }
+      out.push({ id, file, fm: result.value as FrontMatterFile<T> });
+    }
+    return out;
+  };
+
+  const explainerFiles = readAll<ExplainerFrontmatter>('content/explainers', /\.mdx$/, explainerSchema);
+  const termFiles = readAll<GlossaryTermFrontmatter>('content/glossary', /\.md$/, glossaryTermSchema);
+  const personFiles = readAll<PersonFrontmatter>('content/people', /\.md$/, personSchema);
+
+  // Glossary terms.
+  const terms: GlossaryTerm[] = termFiles.map(({ id, file, fm }) => {
+    const def = renderMarkdown(file, fm.body, fm.bodyLine, issues);
+    if (!def.text) issues.push({ severity: 'error', file, line: fm.bodyLine, message: 'Expected a definition after the front matter, found none.', hint: 'Write the definition in 1–3 sentences.' });
+    return {
+      id,
+      file,
+      term: fm.data.term,
+      aliases: fm.data.aliases,
+      ...(fm.data.category ? { category: fm.data.category } : {}),
+      related: fm.data.related,
+      ...(fm.data.source ? { source: fm.data.source } : {}),
+      definitionHtml: def.html,
+      definitionText: def.text,
+      uses: [],
+    };
+  });
+  const termById = new Map(terms.map((t) => [t.id, t]));
+  for (const { file, fm } of termFiles) {
+    fm.data.related.forEach((id, i) => {
+      if (!termById.has(id)) issues.push({ severity: 'error', file, ...fm.positionOf(['related', i]), message: `Expected a glossary term id in \`related\`, found “${id}”, which has no file.`, hint: `Create content/glossary/${id}.md or remove it from the list.` });
+    });
+  }
+  const termForms: TermForms[] = terms.map((t) => ({ id: t.id, file: t.file, forms: [t.term, ...t.aliases] }));
+  for (const c of findAliasConflicts(termForms)) {
+    issues.push({
+      severity: 'error',
+      file: c.files[1],
+      message: `Expected each glossary form to belong to one term, found “${c.form}” in both ${c.files[0]} and ${c.files[1]}.`,
+      hint: 'Remove the form from one of the two files.',
+    });
+  }
+
+  // People.
+  const people: Person[] = personFiles.map(({ id, file, fm }) => {
+    const bio = renderMarkdown(file, fm.body, fm.bodyLine, issues);
+    if (!bio.text) issues.push({ severity: 'error', file, line: fm.bodyLine, message: 'Expected a short bio after the front matter, found none.', hint: 'Write 2–4 sentences.' });
+    return {
+      id,
+      file,
+      name: fm.data.name,
+      aliases: fm.data.aliases,
+      kind: fm.data.kind,
+      ...(fm.data.role ? { role: fm.data.role } : {}),
+      ...(fm.data.affiliation ? { affiliation: fm.data.affiliation } : {}),
+      asOf: fm.data.asOf,
+      links: fm.data.links,
+      bioHtml: bio.html,
+      bioText: bio.text,
+      initials: initialsOf(fm.data.name),
+      quotes: [],
+    };
+  });
+  const personById = new Map(people.map((p) => [p.id, p]));
+  const speakers: SpeakerEntry[] = people.map((p) => ({ id: p.id, name: p.name, aliases: p.aliases, kind: p.kind, file: p.file }));
+
+  // Claim folders must belong to an explainer.
+  const slugs = new Set(explainerFiles.map((e) => e.id));
+  const claimsRoot = join(root, 'content/claims');
+  if (existsSync(claimsRoot)) {
+    for (const name of readdirSync(claimsRoot)) {
+      if (statSync(join(claimsRoot, name)).isDirectory() && !slugs.has(name)) {
+        issues.push({ severity: 'error', file: `content/claims/${name}`, message: `Expected claims for an explainer, found the folder “${name}” but no content/explainers/${name}.mdx.`, hint: 'Rename the folder to the slug of its explainer.' });
+      }
+    }
+  }
+
+  const explainers: ExplainerPage[] = [];
+  for (const { id: slug, file, fm } of explainerFiles) {
+    const page = buildExplainer(slug, file, fm);
+    if (page) explainers.push(page);
+  }
+
+  function buildExplainer(slug: string, file: string, fm: FrontMatterFile<ExplainerFrontmatter>): ExplainerPage | undefined {
+    const seedFile = `seeds/${fm.data.seed}`;
+    const seedPath = join(root, seedFile);
+    if (!existsSync(seedPath)) {
+      issues.push({ severity: 'error', file, ...fm.positionOf(['seed']), message: `Expected the seed file ${seedFile}, found no such file.`, hint: 'Put the article text in seeds/ or correct `seed`.' });
+      return undefined;
+    }
+    let article: Article;
+    try {
+      article = parseArticle(decodeSeed(readFileSync(seedPath)), {
+        ...(fm.data.endsAtLine !== undefined ? { endsAtLine: fm.data.endsAtLine } : {}),
+        ...(fm.data.keepResidue !== undefined ? { keepResidue: fm.data.keepResidue } : {}),
+      });
+    } catch (e) {
+      if (e instanceof ArticleParseError) {
+        issues.push({ severity: 'error', file: seedFile, ...(e.line ? { line: e.line } : {}), message: e.message, hint: e.hint });
+        return undefined;
+      }
+      throw e;
+    }
+    for (const line of article.markupLines) {
+      issues.push({ severity: 'warning', file: seedFile, line, message: 'This line looks like HTML markup; it is shown as literal text, never as HTML.' });
+    }
+    for (const r of article.residue) options.onResidue?.(seedFile, r.line, r.reason);
+
+    const annotations: Annotation[] = [];
+    if (article.dateline) annotations.push({ kind: 'dateline', id: 'dateline', ...article.dateline });
+    const lineOf = (paragraph: number) => article.paragraphs[paragraph - 1]?.line;
+
+    // Quotations and their speakers.
+    const scan = scanQuotes(article);
+    const quotes = scan.quotations;
+    for (const p of scan.problems) {
+      issues.push({
+        severity: p.severity,
+        file: seedFile,
+        ...(lineOf(p.paragraph) ? { line: lineOf(p.paragraph)!, column: p.offset - article.paragraphs[p.paragraph - 1]!.start + 1 } : {}),
+        message: `Paragraph ${p.paragraph}: ${p.message}`,
+        hint: p.hint,
+      });
+    }
+    for (const s of scan.skipped) {
+      options.onSkippedQuote?.(seedFile, lineOf(s.paragraph) ?? 0, `“${s.text}” is not treated as a quotation: ${s.reason}`);
+    }
+    const overrides = fm.data.speakers ?? [];
+    const attributed = attributeQuotes(article, quotes, speakers, overrides);
+    for (const p of attributed.problems) {
+      issues.push({
+        severity: 'error',
+        file: seedFile,
+        ...(lineOf(p.paragraph) ? { line: lineOf(p.paragraph)! } : {}),
+        message: `Paragraph ${p.paragraph}: ${p.message}`,
+        hint: p.candidates.length
+          ? `Candidates: ${p.candidates.join(', ')}. Name the speaker in ${file} under \`speakers\`.`
+          : `Add the speaker to content/people/ or name the speaker in ${file} under \`speakers\`.`,
+      });
+    }
+    for (const o of attributed.overridesUnused) {
+      const i = overrides.indexOf(o);
+      issues.push({ severity: 'error', file, ...fm.positionOf(['speakers', i]), message: `Expected a quotation in paragraph ${o.paragraph} opening with “${o.quote}”, found none.`, hint: 'Copy the first words inside the quotation marks exactly.' });
+    }
+    const speakerOrder = new Map<string, ExplainerPage['speakers'][number]>();
+    const links: Range[] = [];
+    for (const at of attributed.attributions) {
+      const q = at.quote;
+      annotations.push({ kind: 'quote', id: q.id, start: q.start, end: q.end, payload: { speaker: at.speaker, quoteId: q.id } });
+      if (at.name) {
+        const overlapping = links.some((r) => r.start < at.name!.end && at.name!.start < r.end);
+        if (!overlapping) {
+          annotations.push({ kind: 'speaker', id: `${q.id}-name`, ...at.name, link: true, payload: { speaker: at.speaker } });
+          links.push(at.name);
+        }
+      }
+      let entry = speakerOrder.get(at.speaker);
+      if (!entry) speakerOrder.set(at.speaker, (entry = { id: at.speaker, quotes: [] }));
+      entry.quotes.push({ quoteId: q.id, paragraph: q.paragraph, text: q.text, rule: at.rule });
+      personById.get(at.speaker)?.quotes.push({ slug, title: fm.data.title, quoteId: q.id, paragraph: q.paragraph, text: q.text });
+    }
+
+    // Claims.
+    const claimDir = `content/claims/${slug}`;
+    const claimFiles = readAll<ClaimFrontmatter>(claimDir, /\.md$/, claimSchema);
+    const anchored: (ClaimNote & { start: number; end: number; sidenote: NoteRefPayload['sidenote'] })[] = [];
+    for (const c of claimFiles) {
+      const result = anchorSelector(article, c.fm.data.anchor);
+      if (!result.ok) {
+        issues.push({ severity: 'error', file: c.file, ...c.fm.positionOf(['anchor', 'exact']), message: result.message, hint: result.hint });
+        continue;
+      }
+      const note = renderMarkdown(c.file, c.fm.body, c.fm.bodyLine, issues);
+      if (!note.text) issues.push({ severity: 'error', file: c.file, line: c.fm.bodyLine, message: 'Expected a note after the front matter, found none.', hint: 'Say what the sources show and what the article leaves out.' });
+      anchored.push({
+        id: c.id,
+        file: c.file,
+        number: 0,
+        status: c.fm.data.status,
+        checked: c.fm.data.checked,
+        sources: c.fm.data.sources,
+        noteHtml: note.html,
+        paragraph: result.paragraph,
+        exact: article.text.slice(result.start, result.end),
+        start: result.start,
+        end: result.end,
+        sidenote: note.hast.children.flatMap((n) => (n.type === 'element' && n.tagName === 'p' ? n.children : n.type === 'element' ? [n] : [])),
+      });
+    }
+    anchored.sort((a, b) => a.end - b.end || a.start - b.start);
+    anchored.forEach((c, i) => {
+      c.number = i + 1;
+      annotations.push({ kind: 'claim', id: c.id, start: c.start, end: c.end, payload: { claim: c.id, number: c.number } });
+      const payload: NoteRefPayload = {
+        claim: c.id,
+        number: c.number,
+        status: c.status,
+        statusLabel: statusLabels[c.status],
+        sidenote: [
+          { type: 'element', tagName: 'span', properties: { className: ['ex-sidenote-number'] }, children: [{ type: 'text', value: `${c.number}` }] },
+          { type: 'text', value: ' ' },
+          { type: 'element', tagName: 'span', properties: { className: ['ex-status'], dataStatus: c.status }, children: [{ type: 'text', value: statusLabels[c.status] }] },
+          { type: 'text', value: ' ' },
+          ...c.sidenote,
+        ],
+      };
+      annotations.push({ kind: 'noteref', id: c.id, start: c.end, end: c.end, link: true, payload });
+      links.push({ start: c.end, end: c.end });
+    });
+
+    // Glossary terms: every use, the first one linked.
+    const matches = matchTerms(article, termForms, { avoid: links });
+    const termOrder = new Map<string, { id: string; paragraphs: number[] }>();
+    for (const m of matches) {
+      let entry = termOrder.get(m.id);
+      if (!entry) {
+        termOrder.set(m.id, (entry = { id: m.id, paragraphs: [] }));
+        annotations.push({ kind: 'term', id: m.id, start: m.start, end: m.end, link: true, payload: { term: m.id } });
+      }
+      if (!entry.paragraphs.includes(m.paragraph)) entry.paragraphs.push(m.paragraph);
+    }
+    for (const entry of termOrder.values()) {
+      termById.get(entry.id)?.uses.push({ slug, title: fm.data.title, paragraphs: entry.paragraphs });
+    }
+
+    let html: string;
+    try {
+      html = articleHtml(articleToMdast(article), annotations);
+    } catch (e) {
+      issues.push({ severity: 'error', file: seedFile, message: `Could not apply the annotations: ${(e as Error).message}` });
+      return undefined;
+    }
+
+    const words = article.paragraphs.reduce((n, p) => n + article.text.slice(p.start, p.end).split(/\s+/).filter(Boolean).length, 0);
+    return {
+      slug,
+      file,
+      seedFile,
+      title: fm.data.title,
+      dek: fm.data.dek,
+      lang: fm.data.lang,
+      source: fm.data.source,
+      wordCount: words,
+      readingMinutes: Math.max(1, Math.round(words / 230)),
+      paragraphCount: article.paragraphs.length,
+      articleHtml: html,
+      terms: [...termOrder.values()],
+      claims: anchored.map(({ start: _s, end: _e, sidenote: _n, ...c }) => c),
+      speakers: [...speakerOrder.values()],
+      residue: article.residue,
+    };
+  }
+
+  for (const t of terms) {
+    if (t.uses.length === 0) issues.push({ severity: 'warning', file: t.file, message: `The term “${t.term}” is found in no article.`, hint: 'Check the spelling of `term` and `aliases`, or remove the file.' });
+  }
+
+  if (issues.some((i) => i.severity === 'error')) throw new ContentValidationError(issues);
+  return { explainers, terms, people, warnings: issues };
+}
+
+/** Up to two initials for the avatar: first and last word of the name. */
+export function initialsOf(name: string): string {
+  const words = name.split(/[\s-]+/).filter((w) => /^\p{L}/u.test(w));
+  if (words.length === 0) return name.slice(0, 2).toUpperCase();
+  const first = words[0]!;
+  if (words.length === 1) return first.slice(0, 2).toUpperCase().replace(/^(.)(.)$/u, (_, a: string, b: string) => a + b.toLowerCase());
+  return (first[0]! + words[words.length - 1]![0]!).toUpperCase();
+}
+
+export { paragraphAt };

@@ -1,0 +1,148 @@
+/**
+ * Progressive enhancement of an explainer page. Without this script every
+ * term, note and speaker is still a plain link to its entry.
+ *
+ * - Terms and speaker names: hover or keyboard focus shows a popover next to
+ *   the word; a tap (touch) toggles it in place instead of jumping; Esc closes.
+ * - Note markers: where sidenotes are not shown in the margin (narrow
+ *   screens), a tap opens the note in place under the line; a second tap or
+ *   Esc closes it.
+ */
+
+const popover = document.getElementById('ex-popover');
+let popoverOwner: HTMLElement | null = null;
+let lastPointer = 'mouse';
+let hideTimer: number | undefined;
+
+document.addEventListener('pointerdown', (e) => {
+  lastPointer = e.pointerType;
+});
+
+/** The content a trigger previews: a glossary definition or a speaker card. */
+function previewFor(trigger: HTMLElement): Node | null {
+  const term = trigger.dataset.term;
+  if (term) {
+    const entry = document.getElementById(`term-${term}`);
+    const def = document.getElementById(`term-def-${term}`);
+    if (!entry || !def) return null;
+    const box = document.createElement('div');
+    const title = document.createElement('p');
+    title.className = 'ex-popover-title';
+    title.textContent = entry.querySelector('dfn')?.textContent ?? '';
+    box.append(title, ...Array.from(def.cloneNode(true).childNodes));
+    return box;
+  }
+  const speaker = trigger.dataset.speakerLink;
+  if (speaker) {
+    const card = document.getElementById(`speaker-${speaker}`);
+    if (!card) return null;
+    const copy = card.cloneNode(true) as HTMLElement;
+    copy.removeAttribute('id');
+    copy.removeAttribute('aria-labelledby');
+    copy.querySelectorAll('[id]').forEach((el) => el.removeAttribute('id'));
+    copy.querySelectorAll('a').forEach((a) => a.setAttribute('tabindex', '-1'));
+    return copy;
+  }
+  return null;
+}
+
+function showPopover(trigger: HTMLElement): void {
+  if (!popover) return;
+  window.clearTimeout(hideTimer);
+  if (popoverOwner === trigger && !popover.hidden) return;
+  const content = previewFor(trigger);
+  if (!content) return;
+  popover.replaceChildren(content);
+  popover.hidden = false;
+  popoverOwner?.setAttribute('aria-expanded', 'false');
+  popoverOwner = trigger;
+  trigger.setAttribute('aria-expanded', 'true');
+  placePopover(trigger);
+}
+
+function placePopover(trigger: HTMLElement): void {
+  if (!popover) return;
+  const r = trigger.getClientRects()[0] ?? trigger.getBoundingClientRect();
+  const width = popover.offsetWidth;
+  const margin = 8;
+  const left = Math.min(Math.max(margin, r.left + window.scrollX), window.scrollX + document.documentElement.clientWidth - width - margin);
+  let top = r.bottom + window.scrollY + 6;
+  if (r.bottom + popover.offsetHeight + 12 > window.innerHeight && r.top > popover.offsetHeight + 12) {
+    top = r.top + window.scrollY - popover.offsetHeight - 6;
+  }
+  popover.style.left = `${Math.max(margin, left)}px`;
+  popover.style.top = `${top}px`;
+}
+
+function hidePopover(): void {
+  if (!popover || popover.hidden) return;
+  popover.hidden = true;
+  popover.replaceChildren();
+  popoverOwner?.setAttribute('aria-expanded', 'false');
+  popoverOwner = null;
+}
+
+function hideSoon(): void {
+  window.clearTimeout(hideTimer);
+  hideTimer = window.setTimeout(hidePopover, 150);
+}
+
+const triggers = document.querySelectorAll<HTMLElement>('.ex-article a[data-term], .ex-article a[data-speaker-link]');
+for (const t of triggers) {
+  t.setAttribute('aria-expanded', 'false');
+  t.addEventListener('mouseenter', () => showPopover(t));
+  t.addEventListener('mouseleave', hideSoon);
+  t.addEventListener('focus', () => showPopover(t));
+  t.addEventListener('blur', hideSoon);
+  t.addEventListener('click', (e) => {
+    if (lastPointer !== 'touch') return;
+    // A tap opens the preview in place; the link still works without script.
+    e.preventDefault();
+    if (popoverOwner === t && !popover?.hidden) hidePopover();
+    else showPopover(t);
+  });
+}
+popover?.addEventListener('mouseenter', () => window.clearTimeout(hideTimer));
+popover?.addEventListener('mouseleave', hideSoon);
+
+/** Whether sidenotes sit in the margin (wide layout) rather than inline. */
+function marginNotes(): boolean {
+  return window.matchMedia('(min-width: 48rem)').matches;
+}
+
+function toggleNote(ref: HTMLAnchorElement, open?: boolean): void {
+  const note = document.getElementById(ref.getAttribute('aria-controls') ?? '');
+  if (!note) return;
+  const next = open ?? !note.classList.contains('is-open');
+  note.classList.toggle('is-open', next);
+  ref.setAttribute('aria-expanded', String(next));
+}
+
+for (const ref of document.querySelectorAll<HTMLAnchorElement>('.ex-article a[role="doc-noteref"]')) {
+  ref.addEventListener('click', (e) => {
+    if (marginNotes()) return;
+    e.preventDefault();
+    toggleNote(ref);
+  });
+}
+
+document.addEventListener('keydown', (e) => {
+  if (e.key !== 'Escape') return;
+  const owner = popoverOwner;
+  hidePopover();
+  for (const ref of document.querySelectorAll<HTMLAnchorElement>('.ex-article a[role="doc-noteref"][aria-expanded="true"]')) {
+    toggleNote(ref, false);
+    if (!owner) ref.focus();
+  }
+});
+
+document.addEventListener('click', (e) => {
+  if (!popover || popover.hidden) return;
+  const target = e.target as Node;
+  if (popover.contains(target) || popoverOwner?.contains(target)) return;
+  hidePopover();
+});
+
+window.addEventListener('resize', () => {
+  if (popoverOwner) placePopover(popoverOwner);
+});

@@ -1,0 +1,21 @@
+/**
+ * Site-internal URLs, always under the configured `base`, so the site works
+ * at a domain root and under a sub-path such as `/pr-preview/pr-7/`.
+ */
+export function withBase(path: string): string {
+  const base = import.meta.env.BASE_URL.replace(/\/+$/, '');
+  const rest = path.replace(/^\/+/, '');
+  return `${base}/${rest}`;
+}
+
+export function explainerUrl(slug: string): string {
+  return withBase(`${slug}/`);
+}
+
+export function personUrl(id: string): string {
+  return withBase(`people/${id}/`);
+}
+
+export function glossaryUrl(): string {
+  return withBase('glossary/');
+}

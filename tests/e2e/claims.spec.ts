@@ -1,0 +1,115 @@
+import { expect, test } from '@playwright/test';
+
+const url = '/deepseek-r1/';
+const statuses = ['verified', 'qualified', 'disputed', 'unverified'];
+
+test('at least 12 note markers link to rated notes that link back', async ({ page }) => {
+  await page.goto(url);
+  const markers = page.locator('.ex-article a[role="doc-noteref"][data-claim]');
+  const ids = await markers.evaluateAll((els) => els.map((e) => e.getAttribute('data-claim')!));
+  expect(ids.length).toBeGreaterThanOrEqual(12);
+  const numbers = await markers.allTextContents();
+  expect(numbers).toEqual(ids.map((_, i) => String(i + 1))); // numbered in reading order
+  for (const id of ids) {
+    const marker = page.locator(`.ex-article a[role="doc-noteref"][data-claim="${id}"]`);
+    await expect(marker).toHaveAttribute('href', `#claim-${id}`);
+    const note = page.locator(`[role="doc-endnotes"] #claim-${id}`);
+    await expect(note).toHaveCount(1);
+    expect(statuses).toContain(await note.getAttribute('data-status'));
+    const back = note.locator('a[role="doc-backlink"]');
+    const href = await back.getAttribute('href');
+    expect(await page.locator(href!).getAttribute('data-claim')).toBe(id);
+  }
+});
+
+test('the endnotes give status legend, sources with links, and safe external links', async ({ page }) => {
+  await page.goto(url);
+  await expect(page.locator('.ex-legend .ex-status')).toHaveCount(4);
+  const external = page.locator('[role="doc-endnotes"] a[href^="http"]');
+  expect(await external.count()).toBeGreaterThan(12);
+  for (const rel of await external.evaluateAll((els) => els.map((e) => e.getAttribute('rel')))) {
+    expect(rel).toBe('noopener noreferrer');
+  }
+  // An unverified claim says so, with no source to lean on.
+  const unverified = page.locator('[role="doc-endnotes"] li[data-status="unverified"]');
+  expect(await unverified.count()).toBeGreaterThan(0);
+});
+
+test('sidenotes sit beside their line at 1400 px without overlapping', async ({ page }) => {
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await page.goto(url);
+  const boxes = await page.locator('.ex-article .ex-note').evaluateAll((notes) =>
+    notes.map((n) => {
+      const marker = n.querySelector('a[role="doc-noteref"]')!.getBoundingClientRect();
+      const side = n.querySelector('.ex-sidenote')!.getBoundingClientRect();
+      const text = n.closest('.ex-article')!.getBoundingClientRect();
+      return { markerTop: marker.top + scrollY, top: side.top + scrollY, bottom: side.bottom + scrollY, left: side.left, textRight: text.right, width: side.width };
+    }),
+  );
+  expect(boxes.length).toBeGreaterThanOrEqual(12);
+  let previousBottom = -Infinity;
+  for (const b of boxes) {
+    expect(b.width).toBeGreaterThan(150);
+    expect(b.left).toBeGreaterThan(b.textRight); // in the margin, not over the text
+    expect(b.top).toBeGreaterThanOrEqual(previousBottom); // no overlap
+    // Beside its line, or just below the note before it when that one is long.
+    const besideLine = Math.abs(b.top - b.markerTop) < 40;
+    const pushedDown = b.top > b.markerTop && b.top - previousBottom < 30;
+    expect(besideLine || pushedDown, JSON.stringify(b)).toBe(true);
+    previousBottom = b.bottom;
+  }
+});
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+  test('a tap opens a note in place under its line, a second tap or Esc closes it', async ({ page }) => {
+    await page.goto(url);
+    const marker = page.locator('.ex-article a[role="doc-noteref"]').nth(2);
+    const id = await marker.getAttribute('data-claim');
+    const note = page.locator(`#sidenote-${id}`);
+    await expect(note).toBeHidden();
+    await marker.scrollIntoViewIfNeeded();
+    const before = await page.evaluate(() => window.scrollY);
+    await marker.tap();
+    await expect(note).toBeVisible();
+    await expect(marker).toHaveAttribute('aria-expanded', 'true');
+    expect(await page.evaluate(() => window.scrollY)).toBe(before);
+    expect((await note.boundingBox())!.y).toBeGreaterThan((await marker.boundingBox())!.y);
+    await marker.tap();
+    await expect(note).toBeHidden();
+    await marker.tap();
+    await expect(note).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(note).toBeHidden();
+    await expect(marker).toHaveAttribute('aria-expanded', 'false');
+  });
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+
+  test('the marker leads to the note and the back-link returns to the marker', async ({ page }) => {
+    await page.goto(url);
+    const marker = page.locator('.ex-article a[role="doc-noteref"]').first();
+    const id = await marker.getAttribute('data-claim');
+    await marker.click();
+    await expect(page).toHaveURL(new RegExp(`#claim-${id}$`));
+    await expect(page.locator(`#claim-${id}`)).toBeInViewport();
+    await page.locator(`#claim-${id} a[role="doc-backlink"]`).click();
+    await expect(page).toHaveURL(new RegExp(`#claimref-${id}$`));
+    await expect(marker).toBeInViewport();
+  });
+});
+
+test('printed, the notes are endnotes with their addresses written out', async ({ page }) => {
+  await page.goto(url);
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.ex-sidenote').first()).toBeHidden();
+  await expect(page.locator('[role="doc-endnotes"]')).toBeVisible();
+  const after = await page
+    .locator('[role="doc-endnotes"] .ex-sources a[href^="http"]')
+    .first()
+    .evaluate((a) => ({ content: getComputedStyle(a, '::after').content, href: a.getAttribute('href') }));
+  expect(after.content).toContain(after.href!);
+});

@@ -1,0 +1,89 @@
+import { expect, test, type Page } from '@playwright/test';
+import { seedLines, squash } from '../support/seed.ts';
+
+const url = '/deepseek-r1/';
+
+/** Collects console errors and uncaught exceptions of a page. */
+function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  return errors;
+}
+
+test('the article paragraphs p-1…p-30 hold exactly seed lines 1–30, in order', async ({ page }) => {
+  await page.goto(url);
+  const paragraphs = page.locator('.ex-article > p');
+  await expect(paragraphs).toHaveCount(30);
+  const ids = await paragraphs.evaluateAll((els) => els.map((e) => e.id));
+  expect(ids).toEqual(Array.from({ length: 30 }, (_, i) => `p-${i + 1}`));
+  for (let n = 1; n <= 30; n++) {
+    const text = await page.locator(`#p-${n}`).evaluate((el) => {
+      // The visible text of the article itself: note markers and sidenotes are not part of it.
+      const copy = el.cloneNode(true) as HTMLElement;
+      copy.querySelectorAll('.ex-note').forEach((x) => x.remove());
+      return copy.textContent ?? '';
+    });
+    expect(squash(text), `p-${n}`).toBe(squash(seedLines[n - 1]!));
+  }
+});
+
+test('nothing from the teaser lines 31–34 is on the page', async ({ page }) => {
+  await page.goto(url);
+  const body = squash((await page.locator('body').textContent()) ?? '');
+  for (const line of seedLines.slice(30, 34)) {
+    // A distinctive stretch of each teaser line.
+    expect(body).not.toContain(squash(line).slice(0, 60));
+  }
+  await expect(page.locator('#p-31')).toHaveCount(0);
+});
+
+test('the header gives the headline, dek, source credit and reading time', async ({ page }) => {
+  await page.goto(url);
+  await expect(page.locator('h1')).toHaveCount(1);
+  await expect(page.locator('.ex-title')).toContainText('DeepSeek');
+  await expect(page.locator('.ex-dek')).not.toBeEmpty();
+  await expect(page.locator('.ex-meta')).toContainText('Source');
+  await expect(page.locator('.ex-meta')).toContainText(/\d+ min/);
+  await expect(page.locator('.ex-intro li')).toHaveCount(5);
+  await expect(page.locator('.ex-dateline')).toHaveText('HONG KONG —');
+});
+
+test('the page loads without console errors', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto(url);
+  await page.waitForLoadState('networkidle');
+  expect(errors).toEqual([]);
+});
+
+for (const width of [1400, 390]) {
+  test(`renders at ${width} px without horizontal scroll, and keeps a screenshot`, async ({ page }, testInfo) => {
+    const errors = watchErrors(page);
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto(url);
+    await page.waitForLoadState('networkidle');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    const shot = await page.screenshot({ fullPage: false });
+    await testInfo.attach(`explainer-${width}.png`, { body: shot, contentType: 'image/png' });
+    const full = await page.screenshot({ fullPage: true });
+    await testInfo.attach(`explainer-${width}-full.png`, { body: full, contentType: 'image/png' });
+    expect(errors).toEqual([]);
+  });
+}
+
+test('the home page lists the explainer and links to it', async ({ page }) => {
+  await page.goto('/');
+  const link = page.locator('.ex-index-list a', { hasText: 'DeepSeek' });
+  await expect(link).toHaveCount(1);
+  await link.click();
+  await expect(page).toHaveURL(/\/deepseek-r1\/$/);
+});
+
+test('an unknown address gets the 404 page', async ({ page }) => {
+  const response = await page.goto('/no-such-explainer/');
+  expect(response?.status()).toBe(404);
+  await expect(page.locator('h1')).toHaveText('Page not found');
+});

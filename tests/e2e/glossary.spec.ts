@@ -1,0 +1,136 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { seedLines, squash } from '../support/seed.ts';
+
+const url = '/deepseek-r1/';
+const popover = '#ex-popover';
+
+test('at least 18 terms link to glossary entries that hold a <dfn> and back-links', async ({ page }) => {
+  await page.goto(url);
+  const ids = await page.locator('.ex-article a[data-term]').evaluateAll((els) => els.map((e) => e.getAttribute('data-term')!));
+  expect(new Set(ids).size).toBe(ids.length); // only the first use is linked
+  expect(ids.length).toBeGreaterThanOrEqual(18);
+  for (const id of ids) {
+    const link = page.locator(`.ex-article a[data-term="${id}"]`);
+    await expect(link).toHaveAttribute('href', `#term-${id}`);
+    const entry = page.locator(`[role="doc-glossary"] #term-${id}`);
+    await expect(entry).toHaveCount(1);
+    await expect(entry.locator('dfn')).toHaveCount(1);
+    const backlinks = await entry.locator('.ex-backlinks a').evaluateAll((els) => els.map((e) => e.getAttribute('href')!));
+    expect(backlinks.length).toBeGreaterThan(0);
+    // The first back-link is the paragraph holding the linked use.
+    const linkParagraph = await link.evaluate((el) => el.closest('p')!.id);
+    expect(backlinks[0]).toBe(`#${linkParagraph}`);
+    for (const href of backlinks) await expect(page.locator(href)).toHaveCount(1);
+  }
+});
+
+test('the glossary lists terms in order of first appearance', async ({ page }) => {
+  await page.goto(url);
+  const inText = await page.locator('.ex-article a[data-term]').evaluateAll((els) => els.map((e) => e.getAttribute('data-term')));
+  const inGlossary = await page.locator('[role="doc-glossary"] .ex-gloss-entry').evaluateAll((els) => els.map((e) => e.id.replace(/^term-/, '')));
+  expect(inGlossary).toEqual(inText);
+});
+
+test('keeps the spaces around term links', async ({ page }) => {
+  await page.goto(url);
+  const contexts = await page.locator('.ex-article a[data-term]').evaluateAll((els) =>
+    els.map((a) => {
+      const p = a.closest('p')!;
+      const before = document.createRange();
+      before.setStart(p, 0);
+      before.setEndBefore(a);
+      return { n: Number(p.id.slice(2)), offset: before.toString().length, text: a.textContent! };
+    }),
+  );
+  for (const c of contexts) {
+    const line = seedLines[c.n - 1]!.trim();
+    // The link's text sits at the same place as in the seed, so nothing around it was lost.
+    expect(line.slice(c.offset, c.offset + c.text.length)).toBe(c.text);
+  }
+});
+
+test('hovering a term shows its definition next to the word', async ({ page }) => {
+  await page.goto(url);
+  const term = page.locator('.ex-article a[data-term="nvidia"]');
+  await term.hover();
+  await expect(page.locator(popover)).toBeVisible();
+  const definition = squash((await page.locator('#term-def-nvidia').textContent()) ?? '');
+  await expect(page.locator(popover)).toContainText(definition.slice(0, 40));
+  const t = (await term.boundingBox())!;
+  const p = (await page.locator(popover).boundingBox())!;
+  expect(Math.abs(p.y - (t.y + t.height))).toBeLessThan(20);
+  await page.mouse.move(5, 5);
+  await expect(page.locator(popover)).toBeHidden();
+});
+
+test('Tab focus opens the definition and Esc closes it', async ({ page }) => {
+  await page.goto(url);
+  await page.locator('.ex-intro').click();
+  let focused: string | null = null;
+  for (let i = 0; i < 40 && !focused; i++) {
+    await page.keyboard.press('Tab');
+    focused = await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.term ?? null);
+  }
+  expect(focused).not.toBeNull();
+  await expect(page.locator(popover)).toBeVisible();
+  await expect(page.locator(popover)).toContainText(squash((await page.locator(`#term-${focused} dfn`).textContent()) ?? ''));
+  await expect(page.locator(`.ex-article a[data-term="${focused}"]`)).toHaveAttribute('aria-describedby', `term-def-${focused}`);
+  await page.keyboard.press('Escape');
+  await expect(page.locator(popover)).toBeHidden();
+});
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+  test('a tap opens the definition in place, without a jump', async ({ page }) => {
+    await page.goto(url);
+    const term = page.locator('.ex-article a[data-term="high-flyer"]');
+    await term.scrollIntoViewIfNeeded();
+    const before = await page.evaluate(() => window.scrollY);
+    await term.tap();
+    await expect(page.locator(popover)).toBeVisible();
+    await expect(page.locator(popover)).toBeInViewport();
+    expect(await page.evaluate(() => window.scrollY)).toBe(before);
+    expect(new URL(page.url()).hash).toBe('');
+    await page.keyboard.press('Escape');
+    await expect(page.locator(popover)).toBeHidden();
+  });
+
+  test('the glossary follows the article', async ({ page }) => {
+    await page.goto(url);
+    const article = (await page.locator('.ex-article').boundingBox())!;
+    const glossary = (await page.locator('[role="doc-glossary"]').boundingBox())!;
+    expect(glossary.y).toBeGreaterThanOrEqual(article.y + article.height);
+  });
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('a term link still leads to its entry', async ({ page }) => {
+    await page.goto(url);
+    await page.locator('.ex-article a[data-term="weibo"]').click();
+    await expect(page).toHaveURL(/#term-weibo$/);
+    await expect(page.locator('#term-weibo')).toBeInViewport();
+  });
+});
+
+test('an axe scan with a definition open finds no violations', async ({ page }) => {
+  await page.goto(url);
+  await page.locator('.ex-article a[data-term="deepseek"]').focus();
+  await expect(page.locator(popover)).toBeVisible();
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+});
+
+test('the glossary index lists every term A–Z with links to where it is used', async ({ page }) => {
+  await page.goto('/glossary/');
+  const terms = await page.locator('.ex-gloss-entry dfn').allTextContents();
+  expect(terms.length).toBeGreaterThanOrEqual(18);
+  const sorted = [...terms].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' }));
+  expect(terms).toEqual(sorted);
+  const link = page.locator('#term-nvidia .ex-backlinks a[href*="#p-"]').first();
+  await link.click();
+  await expect(page).toHaveURL(/\/deepseek-r1\/#p-\d+$/);
+});

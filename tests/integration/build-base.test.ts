@@ -1,0 +1,67 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { astroBuild, projectCopy, type BuildResult } from '../support/build-site.ts';
+
+const base = '/pr-preview/pr-7/';
+let build: BuildResult;
+
+/** Every .html file under a folder. */
+function htmlFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return htmlFiles(path);
+    return name.endsWith('.html') ? [path] : [];
+  });
+}
+
+/** The file a site path is served from, given the build's folder. */
+function fileFor(outDir: string, path: string): string | undefined {
+  const local = join(outDir, decodeURIComponent(path.slice(base.length)));
+  if (path.endsWith('/')) return existsSync(join(local, 'index.html')) ? join(local, 'index.html') : undefined;
+  return existsSync(local) ? local : undefined;
+}
+
+describe(`a build with --base ${base}`, () => {
+  beforeAll(() => {
+    const root = projectCopy('base-build');
+    build = astroBuild(root, join(root, 'dist'), ['--base', base]);
+  }, 300_000);
+
+  it('succeeds', () => {
+    expect(build.status, build.output).toBe(0);
+  });
+
+  it('names the teaser lines 31–34 as left out, and why', () => {
+    for (const line of [31, 32, 33, 34]) {
+      expect(build.output).toMatch(new RegExp(`seeds/deepseek-r1\\.txt:${line} left out of the page: stops mid-sentence`));
+    }
+    expect(build.output).not.toMatch(/seeds\/deepseek-r1\.txt:30 left out/);
+  });
+
+  it('resolves every internal link and asset of every page under the prefix', () => {
+    const pages = htmlFiles(build.outDir);
+    expect(pages.map((p) => relative(build.outDir, p)).sort()).toEqual(
+      expect.arrayContaining(['index.html', '404.html', 'deepseek-r1/index.html', 'glossary/index.html']),
+    );
+    let checked = 0;
+    for (const page of pages) {
+      const html = readFileSync(page, 'utf8');
+      const pageUrl = base + relative(build.outDir, page).replace(/index\.html$/, '');
+      for (const m of html.matchAll(/\s(?:href|src)="([^"]*)"/g)) {
+        const raw = m[1]!.replace(/&#x26;|&amp;/g, '&');
+        if (/^(?:https?:|mailto:|data:)/.test(raw)) continue;
+        const target = new URL(raw, `http://site${pageUrl}`);
+        expect(target.pathname, `${relative(build.outDir, page)}: ${raw}`).toMatch(new RegExp(`^${base}`));
+        const file = fileFor(build.outDir, target.pathname);
+        expect(file, `${relative(build.outDir, page)}: ${raw} has no file`).toBeDefined();
+        if (target.hash && file!.endsWith('.html')) {
+          const id = decodeURIComponent(target.hash.slice(1));
+          expect(readFileSync(file!, 'utf8'), `${raw}: no element with id ${id}`).toContain(`id="${id}"`);
+        }
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
+  });
+});

@@ -1,0 +1,49 @@
+/**
+ * Builds the site, or a copy of the project with some files changed, with the
+ * real Astro CLI, so tests see exactly what `npm run build` does.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
+const astroBin = join(projectRoot, 'node_modules/astro/bin/astro.mjs');
+
+export interface BuildResult {
+  status: number | null;
+  output: string;
+  outDir: string;
+}
+
+/** Runs `astro build` in `root` with extra CLI flags. */
+export function astroBuild(root: string, outDir: string, flags: string[] = []): BuildResult {
+  const r = spawnSync(process.execPath, [astroBin, 'build', '--root', root, '--outDir', outDir, ...flags], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1' },
+    timeout: 300_000,
+  });
+  return { status: r.status, output: `${r.stdout}\n${r.stderr}`, outDir };
+}
+
+/**
+ * A throwaway copy of the project under tests/.tmp/<name>, sharing
+ * node_modules, with its own Astro cache so builds do not share state.
+ */
+export function projectCopy(name: string, changes: Record<string, string | Uint8Array> = {}): string {
+  const root = join(projectRoot, 'tests/.tmp', name);
+  rmSync(root, { recursive: true, force: true });
+  mkdirSync(root, { recursive: true });
+  for (const part of ['src', 'content', 'seeds', 'public', 'tsconfig.json', 'package.json']) {
+    cpSync(join(projectRoot, part), join(root, part), { recursive: true });
+  }
+  cpSync(join(projectRoot, 'astro.config.mjs'), join(root, 'astro.config.base.mjs'));
+  writeFileSync(
+    join(root, 'astro.config.mjs'),
+    "import config from './astro.config.base.mjs';\nexport default { ...config, cacheDir: './.cache' };\n",
+  );
+  symlinkSync(join(projectRoot, 'node_modules'), join(root, 'node_modules'), 'dir');
+  for (const [path, content] of Object.entries(changes)) writeFileSync(join(root, path), content);
+  return root;
+}
