@@ -12,11 +12,22 @@
 const popover = document.getElementById('ex-popover');
 let popoverOwner: HTMLElement | null = null;
 let lastPointer = 'mouse';
+let lastPointerAt = 0;
 let hideTimer: number | undefined;
 
-document.addEventListener('pointerdown', (e) => {
-  lastPointer = e.pointerType;
-});
+document.addEventListener(
+  'pointerdown',
+  (e) => {
+    lastPointer = e.pointerType;
+    lastPointerAt = performance.now();
+  },
+  { capture: true },
+);
+
+/** Whether the current focus or click comes from a finger. */
+function byTouch(): boolean {
+  return lastPointer === 'touch' && performance.now() - lastPointerAt < 1500;
+}
 
 /** The content a trigger previews: a glossary definition or a speaker card. */
 function previewFor(trigger: HTMLElement): Node | null {
@@ -90,12 +101,22 @@ function hideSoon(): void {
 const triggers = document.querySelectorAll<HTMLElement>('.ex-article a[data-term], .ex-article a[data-speaker-link]');
 for (const t of triggers) {
   t.setAttribute('aria-expanded', 'false');
-  t.addEventListener('mouseenter', () => showPopover(t));
-  t.addEventListener('mouseleave', hideSoon);
-  t.addEventListener('focus', () => showPopover(t));
-  t.addEventListener('blur', hideSoon);
+  // Browsers send mouse events after a tap as well; the tap's click decides.
+  t.addEventListener('mouseenter', () => {
+    if (!byTouch()) showPopover(t);
+  });
+  t.addEventListener('mouseleave', () => {
+    if (!byTouch()) hideSoon();
+  });
+  // A tap focuses the link too; the click that follows decides (it toggles).
+  t.addEventListener('focus', () => {
+    if (!byTouch()) showPopover(t);
+  });
+  t.addEventListener('blur', () => {
+    if (!byTouch()) hideSoon();
+  });
   t.addEventListener('click', (e) => {
-    if (lastPointer !== 'touch') return;
+    if (!byTouch()) return;
     // A tap opens the preview in place; the link still works without script.
     e.preventDefault();
     if (popoverOwner === t && !popover?.hidden) hidePopover();

@@ -37,10 +37,14 @@ test('keeps the spaces around term links', async ({ page }) => {
   const contexts = await page.locator('.ex-article a[data-term]').evaluateAll((els) =>
     els.map((a) => {
       const p = a.closest('p')!;
-      const before = document.createRange();
-      before.setStart(p, 0);
-      before.setEndBefore(a);
-      return { n: Number(p.id.slice(2)), offset: before.toString().length, text: a.textContent! };
+      // The article's own text before the link: note markers and sidenotes are not part of it.
+      let offset = 0;
+      const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node && !a.contains(node); node = walker.nextNode()) {
+        if (a.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING) break;
+        if (!node.parentElement!.closest('.ex-note')) offset += node.textContent!.length;
+      }
+      return { n: Number(p.id.slice(2)), offset, text: a.textContent! };
     }),
   );
   for (const c of contexts) {

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { astroBuild, projectCopy, projectRoot } from '../support/build-site.ts';
@@ -17,6 +17,7 @@ describe('a build over content that no longer matches', () => {
     expect(build.output).toContain('under $6 million');
     expect(build.output).toMatch(/paragraph 15/i);
     expect(build.output).toMatch(/no page was written/);
+    expect(existsSync(join(root, 'dist'))).toBe(false);
   }, 300_000);
 
   it('fails naming the seed when it is not UTF-8', () => {

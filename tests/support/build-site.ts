@@ -16,12 +16,24 @@ export interface BuildResult {
   outDir: string;
 }
 
+/**
+ * The environment without what the test runner adds (`BASE_URL`, `MODE`,
+ * `NODE_ENV=test`…), which Vite would otherwise read as the build's own.
+ */
+function cleanEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const key of Object.keys(env)) {
+    if (/^(VITEST|TEST$|BASE_URL$|MODE$|DEV$|PROD$|SSR$|NODE_ENV$)/.test(key)) delete env[key];
+  }
+  return env;
+}
+
 /** Runs `astro build` in `root` with extra CLI flags. */
 export function astroBuild(root: string, outDir: string, flags: string[] = []): BuildResult {
   const r = spawnSync(process.execPath, [astroBin, 'build', '--root', root, '--outDir', outDir, ...flags], {
     cwd: root,
     encoding: 'utf8',
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1' },
+    env: { ...cleanEnv(), ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1' },
     timeout: 300_000,
   });
   return { status: r.status, output: `${r.stdout}\n${r.stderr}`, outDir };
