@@ -39,7 +39,7 @@ test('every one of the 16 quotations is wrapped with the right speaker, whose ca
     return [...byId.values()];
   });
   expect(quotes).toHaveLength(16);
-  expected.forEach(([paragraph, opening, speaker, name], i) => {
+  expected.forEach(([paragraph, opening, speaker], i) => {
     const q = quotes[i]!;
     expect(q.paragraph, opening).toBe(`p-${paragraph}`);
     expect(q.text.replace(/^[“"]/, ''), opening).toContain(opening);

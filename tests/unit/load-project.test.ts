@@ -1,0 +1,178 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadProject } from '../../src/lib/content/load-project.ts';
+import { ContentValidationError, type ContentIssue } from '../../src/lib/errors.ts';
+
+const explainer = `---
+title: A test explainer
+dek: Testing.
+seed: story.txt
+source:
+  credit: Test wire
+  published: 2025-01-28
+lang: en
+---
+Intro.
+`;
+const seed = 'HONG KONG — The startup Acme released a model.\n“It is fast,” said Jane Roe, chief executive of Acme.\nThe model cost $5 million to train.\n';
+const person = `---
+name: Jane Roe
+aliases: [Roe]
+kind: person
+role: Chief executive
+affiliation: Acme
+asOf: 2025-01
+---
+Runs Acme.
+`;
+const term = (name: string, aliases: string[] = []) => `---
+term: ${name}
+aliases: [${aliases.join(', ')}]
+---
+A definition of ${name}.
+`;
+const claim = (exact: string, url = 'https://example.org/report') => `---
+anchor:
+  exact: "${exact}"
+status: verified
+checked: 2026-11-28
+sources:
+  - title: Report
+    publisher: Example
+    url: ${url}
+---
+What the report says.
+`;
+
+/** A small project on disk; `files` overrides or adds files. */
+function project(files: Record<string, string> = {}): string {
+  const root = mkdtempSync(join(tmpdir(), 'explainer-'));
+  const all: Record<string, string> = {
+    'seeds/story.txt': seed,
+    'content/explainers/story.mdx': explainer,
+    'content/people/jane-roe.md': person,
+    'content/glossary/acme.md': term('Acme'),
+    'content/claims/story/cost.md': claim('cost $5 million to train'),
+    ...files,
+  };
+  for (const [path, text] of Object.entries(all)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  return root;
+}
+
+/** The issues of a project that fails to load. */
+function issuesOf(root: string): ContentIssue[] {
+  try {
+    loadProject({ root });
+  } catch (e) {
+    if (e instanceof ContentValidationError) return e.issues;
+    throw e;
+  }
+  throw new Error('Expected the project to fail');
+}
+
+describe('loadProject', () => {
+  it('resolves a valid project into pages with every annotation kind', () => {
+    const p = loadProject({ root: project() });
+    const [page] = p.explainers;
+    expect(page!.slug).toBe('story');
+    expect(page!.articleHtml).toContain('<span class="ex-dateline">HONG KONG —</span>');
+    expect(page!.articleHtml).toContain('data-term="acme"');
+    expect(page!.articleHtml).toContain('data-speaker="jane-roe"');
+    expect(page!.articleHtml).toContain('data-claim="cost"');
+    expect(page!.terms).toEqual([{ id: 'acme', paragraphs: [1, 2] }]);
+    expect(page!.claims.map((c) => [c.id, c.number, c.paragraph])).toEqual([['cost', 1, 3]]);
+    expect(page!.speakers).toEqual([{ id: 'jane-roe', quotes: [expect.objectContaining({ quoteId: 'q-2-1', text: 'It is fast,' })] }]);
+    expect(p.people[0]!.quotes).toHaveLength(1);
+  });
+
+  it('collects every error of every file before failing', () => {
+    const issues = issuesOf(
+      project({
+        'content/claims/story/cost.md': claim('cost $6 million to train'),
+        'content/glossary/bad.md': '---\nterm: [unclosed\n---\nText.\n',
+        'content/people/jane-roe.md': person.replace('kind: person', 'kind: human'),
+      }),
+    );
+    const files = issues.filter((i) => i.severity === 'error').map((i) => `${i.file}:${i.line}`);
+    // The YAML parser notices the unclosed list where the front matter ends.
+    expect(files).toEqual(expect.arrayContaining(['content/claims/story/cost.md:3', 'content/glossary/bad.md:3', 'content/people/jane-roe.md:4']));
+  });
+
+  it('names the file and line of a front-matter error', () => {
+    const issues = issuesOf(project({ 'content/explainers/story.mdx': explainer.replace('lang: en', 'lang: English') }));
+    expect(issues[0]).toMatchObject({ file: 'content/explainers/story.mdx', line: 8, column: 7, severity: 'error' });
+    expect(issues[0]!.message).toMatch(/^`lang`: Expected/);
+  });
+
+  it('refuses a source that is not an http(s) URL, naming the claim file', () => {
+    const issues = issuesOf(project({ 'content/claims/story/cost.md': claim('cost $5 million to train', 'javascript:alert(1)') }));
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ file: 'content/claims/story/cost.md', line: 9 });
+    expect(issues[0]!.message).toContain('javascript:');
+  });
+
+  it('refuses raw HTML and unsafe links in a note, at the line of the file', () => {
+    const issues = issuesOf(
+      project({ 'content/claims/story/cost.md': claim('cost $5 million to train') + '\n<script>x()</script>\n\n[see](javascript:alert(1))\n' }) ,
+    );
+    expect(issues.map((i) => [i.line, i.message.slice(0, 40)])).toEqual([
+      [13, 'Expected Markdown text, found raw HTML `'],
+      [15, 'Expected an http(s) link, found "javascr'],
+    ]);
+  });
+
+  it('reports a form claimed by two terms, naming both files', () => {
+    const issues = issuesOf(project({ 'content/glossary/acme-corp.md': term('Acme Corp', ['acme']) })).filter((i) => i.severity === 'error');
+    expect(issues).toHaveLength(1);
+    expect(issues[0]!.message).toContain('content/glossary/acme.md');
+    expect(issues[0]!.message).toContain('content/glossary/acme-corp.md');
+  });
+
+  it('warns about a term that no article uses, naming its file', () => {
+    const p = loadProject({ root: project({ 'content/glossary/zebra.md': term('Zebra') }) });
+    expect(p.warnings).toEqual([expect.objectContaining({ severity: 'warning', file: 'content/glossary/zebra.md' })]);
+  });
+
+  it('reports a quotation no speaker can be found for, naming the seed line and paragraph', () => {
+    const issues = issuesOf(project({ 'seeds/story.txt': `${seed}“Nobody knows,” a bystander said.\n` }));
+    expect(issues).toEqual([expect.objectContaining({ file: 'seeds/story.txt', line: 4 })]);
+    expect(issues[0]!.message).toMatch(/^Paragraph 4: /);
+  });
+
+  it('lets an editor settle a quotation’s speaker in the explainer', () => {
+    const root = project({
+      'seeds/story.txt': `${seed}“Nobody knows,” a bystander said.\n`,
+      'content/explainers/story.mdx': explainer.replace('lang: en', 'lang: en\nspeakers:\n  - { paragraph: 4, quote: "Nobody knows", speaker: jane-roe }'),
+    });
+    const p = loadProject({ root });
+    expect(p.explainers[0]!.speakers[0]!.quotes.map((q) => q.rule)).toEqual(expect.arrayContaining(['override']));
+  });
+
+  it('reports a missing seed at the `seed` line of the explainer', () => {
+    const issues = issuesOf(project({ 'content/explainers/story.mdx': explainer.replace('story.txt', 'missing.txt') }));
+    expect(issues[0]).toMatchObject({ file: 'content/explainers/story.mdx', line: 4 });
+  });
+
+  it('reports an empty seed naming the file', () => {
+    const issues = issuesOf(project({ 'seeds/story.txt': '  \n\n' }));
+    expect(issues[0]).toMatchObject({ file: 'seeds/story.txt' });
+    expect(issues[0]!.message).toContain('empty or whitespace-only');
+  });
+
+  it('warns about lines that look like HTML and renders them as text', () => {
+    const p = loadProject({ root: project({ 'seeds/story.txt': `${seed}A <script>alert(1)</script> line.\n` }) });
+    expect(p.warnings).toEqual([expect.objectContaining({ file: 'seeds/story.txt', line: 4 })]);
+    expect(p.explainers[0]!.articleHtml).toContain('&#x3C;script>alert(1)&#x3C;/script>');
+    expect(p.explainers[0]!.articleHtml).not.toContain('<script');
+  });
+
+  it('reports claims for an explainer that does not exist', () => {
+    const issues = issuesOf(project({ 'content/claims/other/x.md': claim('cost $5 million to train') }));
+    expect(issues[0]).toMatchObject({ file: 'content/claims/other' });
+  });
+});
