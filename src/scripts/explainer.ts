@@ -167,3 +167,31 @@ document.addEventListener('click', (e) => {
 window.addEventListener('resize', () => {
   if (popoverOwner) placePopover(popoverOwner);
 });
+
+/**
+ * On wide screens, highlight the glossary entries of the paragraph being
+ * read (the one crossing the middle of the viewport).
+ */
+function highlightCurrentTerms(): void {
+  const byParagraph = new Map<string, HTMLElement[]>();
+  for (const link of document.querySelectorAll<HTMLAnchorElement>('.ex-glossary .ex-backlinks a[href^="#p-"]')) {
+    const entry = link.closest<HTMLElement>('.ex-gloss-entry');
+    if (!entry) continue;
+    const id = link.getAttribute('href')!.slice(1);
+    byParagraph.set(id, [...(byParagraph.get(id) ?? []), entry]);
+  }
+  let current: HTMLElement[] = [];
+  const observer = new IntersectionObserver(
+    (entries) => {
+      const hit = entries.find((e) => e.isIntersecting);
+      if (!hit) return;
+      for (const el of current) el.classList.remove('is-current');
+      current = byParagraph.get(hit.target.id) ?? [];
+      for (const el of current) el.classList.add('is-current');
+    },
+    { rootMargin: '-50% 0px -50% 0px' },
+  );
+  document.querySelectorAll('.ex-article > p[id]').forEach((p) => observer.observe(p));
+}
+
+if ('IntersectionObserver' in window && window.matchMedia('(min-width: 75rem)').matches) highlightCurrentTerms();

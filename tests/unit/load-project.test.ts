@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadProject } from '../../src/lib/content/load-project.ts';
+import { initialsOf, loadProject } from '../../src/lib/content/load-project.ts';
 import { ContentValidationError, type ContentIssue } from '../../src/lib/errors.ts';
 
 const explainer = `---
@@ -174,5 +174,16 @@ describe('loadProject', () => {
   it('reports claims for an explainer that does not exist', () => {
     const issues = issuesOf(project({ 'content/claims/other/x.md': claim('cost $5 million to train') }));
     expect(issues[0]).toMatchObject({ file: 'content/claims/other' });
+  });
+});
+
+describe('initialsOf', () => {
+  it.each([
+    ['Liang Wenfeng', 'LW'],
+    ['Kai-Fu Lee', 'KL'],
+    ['DeepSeek', 'DS'],
+    ['Nvidia', 'N'],
+  ])('gives %s the avatar initials %s', (name, initials) => {
+    expect(initialsOf(name)).toBe(initials);
   });
 });

@@ -25,6 +25,7 @@ import { glossaryTermSchema, type GlossaryTermFrontmatter } from '../../schemas/
 import { personSchema, type PersonFrontmatter } from '../../schemas/person.ts';
 import { type FrontMatterFile, readFrontMatter } from './front-matter.ts';
 import type { ClaimNote, ExplainerPage, GlossaryTerm, Person, Project } from './model.ts';
+import { firstSentence } from './first-sentence.ts';
 import { renderMarkdown } from './render-markdown.ts';
 
 export interface LoadOptions {
@@ -75,14 +76,20 @@ export function loadProject(options: LoadOptions): Project {
     return out;
   };
 
+  /** Renders the Markdown body of a file, which must not be empty. */
+  const renderBody = (file: string, fm: FrontMatterFile<unknown>, what: string, hint: string) => {
+    const body = renderMarkdown(file, fm.body, fm.bodyLine, issues);
+    if (!body.text) issues.push({ severity: 'error', file, line: fm.bodyLine, message: `Expected ${what} after the front matter, found none.`, hint });
+    return body;
+  };
+
   const explainerFiles = readAll<ExplainerFrontmatter>('content/explainers', /\.mdx$/, explainerSchema);
   const termFiles = readAll<GlossaryTermFrontmatter>('content/glossary', /\.md$/, glossaryTermSchema);
   const personFiles = readAll<PersonFrontmatter>('content/people', /\.md$/, personSchema);
 
   // Glossary terms.
   const terms: GlossaryTerm[] = termFiles.map(({ id, file, fm }) => {
-    const def = renderMarkdown(file, fm.body, fm.bodyLine, issues);
-    if (!def.text) issues.push({ severity: 'error', file, line: fm.bodyLine, message: 'Expected a definition after the front matter, found none.', hint: 'Write the definition in 1–3 sentences.' });
+    const def = renderBody(file, fm, 'a definition', 'Write the definition in 1–3 sentences.');
     return {
       id,
       file,
@@ -114,8 +121,7 @@ export function loadProject(options: LoadOptions): Project {
 
   // People.
   const people: Person[] = personFiles.map(({ id, file, fm }) => {
-    const bio = renderMarkdown(file, fm.body, fm.bodyLine, issues);
-    if (!bio.text) issues.push({ severity: 'error', file, line: fm.bodyLine, message: 'Expected a short bio after the front matter, found none.', hint: 'Write 2–4 sentences.' });
+    const bio = renderBody(file, fm, 'a short bio', 'Write 2–4 sentences.');
     return {
       id,
       file,
@@ -234,15 +240,14 @@ export function loadProject(options: LoadOptions): Project {
     // Claims.
     const claimDir = `content/claims/${slug}`;
     const claimFiles = readAll<ClaimFrontmatter>(claimDir, /\.md$/, claimSchema);
-    const anchored: (ClaimNote & { start: number; end: number; sidenote: NoteRefPayload['sidenote'] })[] = [];
+    const anchored: (ClaimNote & { start: number; end: number; summary: string })[] = [];
     for (const c of claimFiles) {
       const result = anchorSelector(article, c.fm.data.anchor);
       if (!result.ok) {
         issues.push({ severity: 'error', file: c.file, ...c.fm.positionOf(['anchor', 'exact']), message: result.message, hint: result.hint });
         continue;
       }
-      const note = renderMarkdown(c.file, c.fm.body, c.fm.bodyLine, issues);
-      if (!note.text) issues.push({ severity: 'error', file: c.file, line: c.fm.bodyLine, message: 'Expected a note after the front matter, found none.', hint: 'Say what the sources show and what the article leaves out.' });
+      const note = renderBody(c.file, c.fm, 'a note', 'Say what the sources show and what the article leaves out.');
       anchored.push({
         id: c.id,
         file: c.file,
@@ -251,11 +256,12 @@ export function loadProject(options: LoadOptions): Project {
         checked: c.fm.data.checked,
         sources: c.fm.data.sources,
         noteHtml: note.html,
+        noteText: note.text,
         paragraph: result.paragraph,
         exact: article.text.slice(result.start, result.end),
         start: result.start,
         end: result.end,
-        sidenote: note.hast.children.flatMap((n) => (n.type === 'element' && n.tagName === 'p' ? n.children : n.type === 'element' ? [n] : [])),
+        summary: firstSentence(note.text),
       });
     }
     anchored.sort((a, b) => a.end - b.end || a.start - b.start);
@@ -272,7 +278,13 @@ export function loadProject(options: LoadOptions): Project {
           { type: 'text', value: ' ' },
           { type: 'element', tagName: 'span', properties: { className: ['ex-status'], dataStatus: c.status }, children: [{ type: 'text', value: statusLabels[c.status] }] },
           { type: 'text', value: ' ' },
-          ...c.sidenote,
+          { type: 'text', value: `${c.summary} ` },
+          {
+            type: 'element',
+            tagName: 'a',
+            properties: { className: ['ex-sidenote-more'], href: `#claim-${c.id}` },
+            children: [{ type: 'text', value: c.summary === c.noteText ? 'Sources' : 'Full note and sources' }],
+          },
         ],
       };
       annotations.push({ kind: 'noteref', id: c.id, start: c.end, end: c.end, link: true, payload });
@@ -316,7 +328,7 @@ export function loadProject(options: LoadOptions): Project {
       paragraphCount: article.paragraphs.length,
       articleHtml: html,
       terms: [...termOrder.values()],
-      claims: anchored.map(({ start: _s, end: _e, sidenote: _n, ...c }) => c),
+      claims: anchored.map(({ start: _s, end: _e, summary: _n, ...c }) => c),
       speakers: [...speakerOrder.values()],
       residue: article.residue,
     };
@@ -334,9 +346,10 @@ export function loadProject(options: LoadOptions): Project {
 export function initialsOf(name: string): string {
   const words = name.split(/[\s-]+/).filter((w) => /^\p{L}/u.test(w));
   if (words.length === 0) return name.slice(0, 2).toUpperCase();
-  const first = words[0]!;
-  if (words.length === 1) return first.slice(0, 2).toUpperCase().replace(/^(.)(.)$/u, (_, a: string, b: string) => a + b.toLowerCase());
-  return (first[0]! + words[words.length - 1]![0]!).toUpperCase();
+  if (words.length > 1) return (words[0]![0]! + words[words.length - 1]![0]!).toUpperCase();
+  // One word: its capitals (DeepSeek → DS), else its first letter.
+  const capitals = words[0]!.match(/\p{Lu}/gu) ?? [];
+  return capitals.length > 1 ? capitals.slice(0, 2).join('') : words[0]![0]!.toUpperCase();
 }
 
 export { paragraphAt };
