@@ -66,10 +66,12 @@ for (const width of [1400, 390]) {
     await page.waitForLoadState('networkidle');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
-    const shot = await page.screenshot({ fullPage: false });
-    await testInfo.attach(`explainer-${width}.png`, { body: shot, contentType: 'image/png' });
-    const full = await page.screenshot({ fullPage: true });
-    await testInfo.attach(`explainer-${width}-full.png`, { body: full, contentType: 'image/png' });
+    // Kept as files in the test's output folder (tests/.tmp/e2e-results/) for reviewers.
+    for (const [name, fullPage] of [[`explainer-${width}.png`, false], [`explainer-${width}-full.png`, true]] as const) {
+      const path = testInfo.outputPath(name);
+      await page.screenshot({ path, fullPage });
+      await testInfo.attach(name, { path, contentType: 'image/png' });
+    }
     expect(errors).toEqual([]);
   });
 }
