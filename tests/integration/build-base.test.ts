@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { HtmlValidate } from 'html-validate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { astroBuild, projectCopy, type BuildResult } from '../support/build-site.ts';
 
@@ -63,5 +64,17 @@ describe(`a build with --base ${base}`, () => {
       }
     }
     expect(checked).toBeGreaterThan(100);
+  });
+
+  it('writes valid HTML on every page', async () => {
+    const validator = new HtmlValidate({ extends: ['html-validate:recommended'] });
+    const problems: string[] = [];
+    for (const page of htmlFiles(build.outDir)) {
+      const report = await validator.validateString(readFileSync(page, 'utf8'), relative(build.outDir, page));
+      for (const r of report.results) {
+        for (const m of r.messages) problems.push(`${r.filePath}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`);
+      }
+    }
+    expect(problems).toEqual([]);
   });
 });

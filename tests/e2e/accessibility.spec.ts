@@ -1,0 +1,33 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+
+const pages = ['/', '/deepseek-r1/', '/glossary/', '/people/feng-ji/', '/people/deepseek/', '/no-such-page/'];
+
+for (const width of [1400, 390]) {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`axe finds no violations at ${width} px in ${colorScheme} mode`, async ({ page }) => {
+      await page.setViewportSize({ width, height: 900 });
+      await page.emulateMedia({ colorScheme });
+      const found: string[] = [];
+      for (const url of pages) {
+        await page.goto(url);
+        const results = await new AxeBuilder({ page }).analyze();
+        for (const v of results.violations) found.push(`${url} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      }
+      expect(found).toEqual([]);
+    });
+  }
+}
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+  test('axe finds no violations with a note open in place', async ({ page }) => {
+    await page.goto('/deepseek-r1/');
+    const marker = page.locator('.ex-article a[role="doc-noteref"]').first();
+    await marker.tap();
+    await expect(page.locator('.ex-sidenote.is-open')).toHaveCount(1);
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(results.violations.map((v) => v.id)).toEqual([]);
+  });
+});
