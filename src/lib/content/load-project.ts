@@ -10,22 +10,21 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { articleToMdast } from '../article/article-parse.ts';
-import { type Article, ArticleParseError, decodeSeed, paragraphAt, parseArticle } from '../article/parse-article.ts';
-import type { Annotation, Range } from '../annotations/types.ts';
-import { anchorSelector } from '../claims/anchor-selector.ts';
+import { type Article, ArticleParseError, decodeSeed, parseArticle } from '../article/parse-article.ts';
+import type { Annotation } from '../annotations/types.ts';
 import { ContentValidationError, type ContentIssue } from '../errors.ts';
-import { findAliasConflicts, matchTerms, type TermForms } from '../glossary/match-terms.ts';
-import { attributeQuotes, type SpeakerEntry } from '../quotes/attribute-quotes.ts';
-import { scanQuotes } from '../quotes/detect-quotes.ts';
+import { findAliasConflicts, type TermForms } from '../glossary/match-terms.ts';
+import type { SpeakerEntry } from '../quotes/attribute-quotes.ts';
 import { articleHtml } from '../render/article-html.ts';
-import type { NoteRefPayload } from '../render/render-annotation.ts';
-import { claimSchema, claimStatusLabels as statusLabels, type ClaimFrontmatter } from '../../schemas/claim.ts';
+import { type ClaimInput, resolveClaims } from '../resolve/resolve-claims.ts';
+import { resolveQuotes } from '../resolve/resolve-quotes.ts';
+import { resolveTerms } from '../resolve/resolve-terms.ts';
+import { claimSchema, type ClaimFrontmatter } from '../../schemas/claim.ts';
 import { explainerSchema, type ExplainerFrontmatter } from '../../schemas/explainer.ts';
 import { glossaryTermSchema, type GlossaryTermFrontmatter } from '../../schemas/glossary-term.ts';
 import { personSchema, type PersonFrontmatter } from '../../schemas/person.ts';
 import { type FrontMatterFile, readFrontMatter } from './front-matter.ts';
-import type { ClaimNote, ExplainerPage, GlossaryTerm, Person, Project } from './model.ts';
-import { firstSentence } from './first-sentence.ts';
+import type { ExplainerPage, GlossaryTerm, Person, Project } from './model.ts';
 import { renderMarkdown } from './render-markdown.ts';
 
 export interface LoadOptions {
@@ -183,128 +182,37 @@ export function loadProject(options: LoadOptions): Project {
     }
     for (const r of article.residue) options.onResidue?.(seedFile, r.line, r.reason);
 
-    const annotations: Annotation[] = [];
-    if (article.dateline) annotations.push({ kind: 'dateline', id: 'dateline', ...article.dateline });
-    const lineOf = (paragraph: number) => article.paragraphs[paragraph - 1]?.line;
-
-    // Quotations and their speakers.
-    const scan = scanQuotes(article);
-    const quotes = scan.quotations;
-    for (const p of scan.problems) {
-      issues.push({
-        severity: p.severity,
-        file: seedFile,
-        ...(lineOf(p.paragraph) ? { line: lineOf(p.paragraph)!, column: p.offset - article.paragraphs[p.paragraph - 1]!.start + 1 } : {}),
-        message: `Paragraph ${p.paragraph}: ${p.message}`,
-        hint: p.hint,
-      });
-    }
-    for (const s of scan.skipped) {
-      options.onSkippedQuote?.(seedFile, lineOf(s.paragraph) ?? 0, `“${s.text}” is not treated as a quotation: ${s.reason}`);
-    }
-    const overrides = fm.data.speakers ?? [];
-    const attributed = attributeQuotes(article, quotes, speakers, overrides);
-    for (const p of attributed.problems) {
-      issues.push({
-        severity: 'error',
-        file: seedFile,
-        ...(lineOf(p.paragraph) ? { line: lineOf(p.paragraph)! } : {}),
-        message: `Paragraph ${p.paragraph}: ${p.message}`,
-        hint: p.candidates.length
-          ? `Candidates: ${p.candidates.join(', ')}. Name the speaker in ${file} under \`speakers\`.`
-          : `Add the speaker to content/people/ or name the speaker in ${file} under \`speakers\`.`,
-      });
-    }
-    for (const o of attributed.overridesUnused) {
-      const i = overrides.indexOf(o);
-      issues.push({ severity: 'error', file, ...fm.positionOf(['speakers', i]), message: `Expected a quotation in paragraph ${o.paragraph} opening with “${o.quote}”, found none.`, hint: 'Copy the first words inside the quotation marks exactly.' });
-    }
-    const speakerOrder = new Map<string, ExplainerPage['speakers'][number]>();
-    const links: Range[] = [];
-    for (const at of attributed.attributions) {
-      const q = at.quote;
-      annotations.push({ kind: 'quote', id: q.id, start: q.start, end: q.end, payload: { speaker: at.speaker, quoteId: q.id } });
-      if (at.name) {
-        const overlapping = links.some((r) => r.start < at.name!.end && at.name!.start < r.end);
-        if (!overlapping) {
-          annotations.push({ kind: 'speaker', id: `${q.id}-name`, ...at.name, link: true, payload: { speaker: at.speaker } });
-          links.push(at.name);
-        }
-      }
-      let entry = speakerOrder.get(at.speaker);
-      if (!entry) speakerOrder.set(at.speaker, (entry = { id: at.speaker, quotes: [] }));
-      entry.quotes.push({ quoteId: q.id, paragraph: q.paragraph, text: q.text, rule: at.rule });
-      personById.get(at.speaker)?.quotes.push({ slug, title: fm.data.title, quoteId: q.id, paragraph: q.paragraph, text: q.text });
-    }
-
-    // Claims.
-    const claimDir = `content/claims/${slug}`;
-    const claimFiles = readAll<ClaimFrontmatter>(claimDir, /\.md$/, claimSchema);
-    const anchored: (ClaimNote & { start: number; end: number; summary: string })[] = [];
-    for (const c of claimFiles) {
-      const result = anchorSelector(article, c.fm.data.anchor);
-      if (!result.ok) {
-        issues.push({ severity: 'error', file: c.file, ...c.fm.positionOf(['anchor', 'exact']), message: result.message, hint: result.hint });
-        continue;
-      }
-      const note = renderBody(c.file, c.fm, 'a note', 'Say what the sources show and what the article leaves out.');
-      anchored.push({
-        id: c.id,
-        file: c.file,
-        number: 0,
-        status: c.fm.data.status,
-        checked: c.fm.data.checked,
-        sources: c.fm.data.sources,
-        noteHtml: note.html,
-        noteText: note.text,
-        paragraph: result.paragraph,
-        exact: article.text.slice(result.start, result.end),
-        start: result.start,
-        end: result.end,
-        summary: firstSentence(note.text),
-      });
-    }
-    anchored.sort((a, b) => a.end - b.end || a.start - b.start);
-    anchored.forEach((c, i) => {
-      c.number = i + 1;
-      annotations.push({ kind: 'claim', id: c.id, start: c.start, end: c.end, payload: { claim: c.id, number: c.number } });
-      const payload: NoteRefPayload = {
-        claim: c.id,
-        number: c.number,
-        status: c.status,
-        statusLabel: statusLabels[c.status],
-        sidenote: [
-          { type: 'element', tagName: 'span', properties: { className: ['ex-sidenote-number'] }, children: [{ type: 'text', value: `${c.number}` }] },
-          { type: 'text', value: ' ' },
-          { type: 'element', tagName: 'span', properties: { className: ['ex-status'], dataStatus: c.status }, children: [{ type: 'text', value: statusLabels[c.status] }] },
-          { type: 'text', value: ' ' },
-          { type: 'text', value: `${c.summary} ` },
-          {
-            type: 'element',
-            tagName: 'a',
-            properties: { className: ['ex-sidenote-more'], href: `#claim-${c.id}` },
-            children: [{ type: 'text', value: c.summary === c.noteText ? 'Sources' : 'Full note and sources' }],
-          },
-        ],
-      };
-      annotations.push({ kind: 'noteref', id: c.id, start: c.end, end: c.end, link: true, payload });
-      links.push({ start: c.end, end: c.end });
+    const quotes = resolveQuotes({
+      article,
+      seedFile,
+      explainerFile: file,
+      speakers,
+      overrides: fm.data.speakers ?? [],
+      overridePosition: (i) => fm.positionOf(['speakers', i]),
+      issues,
+      onSkipped: (line, reason) => options.onSkippedQuote?.(seedFile, line, reason),
     });
+    const claimInputs: ClaimInput[] = readAll<ClaimFrontmatter>(`content/claims/${slug}`, /\.md$/, claimSchema).map((c) => ({
+      id: c.id,
+      file: c.file,
+      data: c.fm.data,
+      positionOf: c.fm.positionOf,
+      note: renderBody(c.file, c.fm, 'a note', 'Say what the sources show and what the article leaves out.'),
+    }));
+    const claims = resolveClaims(article, claimInputs, issues);
+    const glossary = resolveTerms(article, termForms, [...quotes.links, ...claims.links]);
 
-    // Glossary terms: every use, the first one linked.
-    const matches = matchTerms(article, termForms, { avoid: links });
-    const termOrder = new Map<string, { id: string; paragraphs: number[] }>();
-    for (const m of matches) {
-      let entry = termOrder.get(m.id);
-      if (!entry) {
-        termOrder.set(m.id, (entry = { id: m.id, paragraphs: [] }));
-        annotations.push({ kind: 'term', id: m.id, start: m.start, end: m.end, link: true, payload: { term: m.id } });
-      }
-      if (!entry.paragraphs.includes(m.paragraph)) entry.paragraphs.push(m.paragraph);
+    for (const s of quotes.speakers) {
+      for (const q of s.quotes) personById.get(s.id)?.quotes.push({ slug, title: fm.data.title, quoteId: q.quoteId, paragraph: q.paragraph, text: q.text });
     }
-    for (const entry of termOrder.values()) {
-      termById.get(entry.id)?.uses.push({ slug, title: fm.data.title, paragraphs: entry.paragraphs });
-    }
+    for (const t of glossary.terms) termById.get(t.id)?.uses.push({ slug, title: fm.data.title, paragraphs: t.paragraphs });
+
+    const annotations: Annotation[] = [
+      ...(article.dateline ? [{ kind: 'dateline' as const, id: 'dateline', ...article.dateline }] : []),
+      ...quotes.annotations,
+      ...claims.annotations,
+      ...glossary.annotations,
+    ];
 
     let html: string;
     try {
@@ -327,9 +235,9 @@ export function loadProject(options: LoadOptions): Project {
       readingMinutes: Math.max(1, Math.round(words / 230)),
       paragraphCount: article.paragraphs.length,
       articleHtml: html,
-      terms: [...termOrder.values()],
-      claims: anchored.map(({ start: _s, end: _e, summary: _n, ...c }) => c),
-      speakers: [...speakerOrder.values()],
+      terms: glossary.terms,
+      claims: claims.notes,
+      speakers: quotes.speakers,
       residue: article.residue,
     };
   }
@@ -352,4 +260,3 @@ export function initialsOf(name: string): string {
   return capitals.length > 1 ? capitals.slice(0, 2).join('') : words[0]![0]!.toUpperCase();
 }
 
-export { paragraphAt };

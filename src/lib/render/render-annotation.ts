@@ -6,7 +6,7 @@
 import type { ElementContent } from 'hast';
 import type { ElementSpec, PartInfo } from '../annotations/apply-annotations.ts';
 import type { Annotation } from '../annotations/types.ts';
-import type { ClaimStatus } from '../../schemas/claim.ts';
+import { claimStatusLabels, type ClaimStatus } from '../../schemas/claim.ts';
 
 export interface QuotePayload {
   speaker: string;
@@ -23,9 +23,10 @@ export interface NoteRefPayload {
   claim: string;
   number: number;
   status: ClaimStatus;
-  statusLabel: string;
-  /** The note, shown beside its line on wide screens and in place on narrow ones. */
-  sidenote: ElementContent[];
+  /** The note's first sentence, shown beside its line (or in place on narrow screens). */
+  summary: string;
+  /** Whether the summary is the whole note. */
+  complete: boolean;
 }
 export interface TermPayload {
   term: string;
@@ -80,7 +81,7 @@ export function renderAnnotation(a: Annotation, part: PartInfo): ElementSpec {
                   href: `#claim-${p.claim}`,
                   role: 'doc-noteref',
                   dataClaim: p.claim,
-                  ariaLabel: `Note ${p.number}: ${p.statusLabel}`,
+                  ariaLabel: `Note ${p.number}: ${claimStatusLabels[p.status]}`,
                   ariaControls: `sidenote-${p.claim}`,
                   ariaExpanded: 'false',
                 },
@@ -92,7 +93,7 @@ export function renderAnnotation(a: Annotation, part: PartInfo): ElementSpec {
             type: 'element',
             tagName: 'span',
             properties: { className: ['ex-sidenote'], id: `sidenote-${p.claim}`, dataStatus: p.status, role: 'note', ariaLabel: `Note ${p.number}` },
-            children: p.sidenote,
+            children: sidenote(p),
           },
         ],
       };
@@ -111,4 +112,21 @@ export function renderAnnotation(a: Annotation, part: PartInfo): ElementSpec {
       };
     }
   }
+}
+
+/** The margin note: number, status, the note's gist and a link to all of it. */
+function sidenote(p: NoteRefPayload): ElementContent[] {
+  const text = (value: string): ElementContent => ({ type: 'text', value });
+  return [
+    { type: 'element', tagName: 'span', properties: { className: ['ex-sidenote-number'] }, children: [text(String(p.number))] },
+    text(' '),
+    { type: 'element', tagName: 'span', properties: { className: ['ex-status'], dataStatus: p.status }, children: [text(claimStatusLabels[p.status])] },
+    text(` ${p.summary} `),
+    {
+      type: 'element',
+      tagName: 'a',
+      properties: { className: ['ex-sidenote-more'], href: `#claim-${p.claim}` },
+      children: [text(p.complete ? 'Sources' : 'Full note and sources')],
+    },
+  ];
 }

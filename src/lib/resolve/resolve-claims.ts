@@ -1,0 +1,68 @@
+/**
+ * Resolver for claims: anchors each claim's text-quote selector in the
+ * article, numbers the claims in reading order, and turns each into a
+ * `claim` range plus a zero-width `noteref` marker at its end.
+ */
+import type { Article } from '../article/parse-article.ts';
+import type { Annotation, Range } from '../annotations/types.ts';
+import { anchorSelector } from '../claims/anchor-selector.ts';
+import type { ClaimNote } from '../content/model.ts';
+import type { RenderedMarkdown } from '../content/render-markdown.ts';
+import type { ContentIssue } from '../errors.ts';
+import { firstSentence } from '../content/first-sentence.ts';
+import type { NoteRefPayload } from '../render/render-annotation.ts';
+import type { ClaimFrontmatter } from '../../schemas/claim.ts';
+
+export interface ClaimInput {
+  id: string;
+  file: string;
+  data: ClaimFrontmatter;
+  note: RenderedMarkdown;
+  /** Line and column of a front-matter field, for errors. */
+  positionOf: (path: (string | number)[]) => { line: number; column: number };
+}
+
+export interface ClaimResolution {
+  annotations: Annotation[];
+  /** The note markers, which are links. */
+  links: Range[];
+  /** The notes in reading order, numbered from 1. */
+  notes: ClaimNote[];
+}
+
+export function resolveClaims(article: Article, claims: readonly ClaimInput[], issues: ContentIssue[]): ClaimResolution {
+  const anchored: { claim: ClaimInput; start: number; end: number; paragraph: number }[] = [];
+  for (const claim of claims) {
+    const result = anchorSelector(article, claim.data.anchor);
+    if (result.ok) {
+      anchored.push({ claim, start: result.start, end: result.end, paragraph: result.paragraph });
+    } else {
+      issues.push({ severity: 'error', file: claim.file, ...claim.positionOf(['anchor', 'exact']), message: result.message, hint: result.hint });
+    }
+  }
+  anchored.sort((a, b) => a.end - b.end || a.start - b.start);
+
+  const annotations: Annotation[] = [];
+  const links: Range[] = [];
+  const notes = anchored.map(({ claim, start, end, paragraph }, i): ClaimNote => {
+    const number = i + 1;
+    const summary = firstSentence(claim.note.text);
+    annotations.push({ kind: 'claim', id: claim.id, start, end, payload: { claim: claim.id, number } });
+    const payload: NoteRefPayload = { claim: claim.id, number, status: claim.data.status, summary, complete: summary === claim.note.text };
+    annotations.push({ kind: 'noteref', id: claim.id, start: end, end, link: true, payload });
+    links.push({ start: end, end });
+    return {
+      id: claim.id,
+      file: claim.file,
+      number,
+      status: claim.data.status,
+      checked: claim.data.checked,
+      sources: claim.data.sources,
+      noteHtml: claim.note.html,
+      noteText: claim.note.text,
+      paragraph,
+      exact: article.text.slice(start, end),
+    };
+  });
+  return { annotations, links, notes };
+}
