@@ -38,27 +38,6 @@ export function formatIssue(issue: ContentIssue): string {
   return issue.hint ? `${head}\n    hint: ${issue.hint}` : head;
 }
 
-/** A collector that files can report into; one per build. */
-export class IssueList {
-  readonly items: ContentIssue[] = [];
-
-  error(file: string, message: string, extra: Partial<ContentIssue> = {}): void {
-    this.items.push({ severity: 'error', file, message, ...extra });
-  }
-
-  warn(file: string, message: string, extra: Partial<ContentIssue> = {}): void {
-    this.items.push({ severity: 'warning', file, message, ...extra });
-  }
-
-  get errors(): ContentIssue[] {
-    return this.items.filter((i) => i.severity === 'error');
-  }
-
-  get warnings(): ContentIssue[] {
-    return this.items.filter((i) => i.severity === 'warning');
-  }
-}
-
 /** Thrown once, with every error of the build, when content is not valid. */
 export class ContentValidationError extends Error {
   readonly issues: ContentIssue[];
@@ -72,15 +51,21 @@ export class ContentValidationError extends Error {
   }
 }
 
-/** Line and column (1-based) of a character offset in a text. */
-export function lineColumnAt(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
+/**
+ * Line and column (1-based) of character offsets in a text. The line starts
+ * are found once, so locating every paragraph of a long article stays linear.
+ */
+export function lineLocator(text: string): (offset: number) => { line: number; column: number } {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
     }
-  }
-  return { line, column: offset - lineStart + 1 };
+    return { line: lo + 1, column: offset - starts[lo]! + 1 };
+  };
 }

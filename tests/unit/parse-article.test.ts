@@ -7,6 +7,7 @@ import {
   paragraphText,
   parseArticle,
 } from '../../src/lib/article/parse-article.ts';
+import { lineLocator } from '../../src/lib/errors.ts';
 import { renderArticle } from '../support/render-article.ts';
 
 const seedBytes = readFileSync(new URL('../../seeds/deepseek-r1.txt', import.meta.url));
@@ -132,5 +133,21 @@ describe('the article is never read as Markdown or HTML', () => {
     expect(html).not.toContain('<script');
     expect(html).not.toContain('<strong');
     expect(html).not.toContain('<h1');
+  });
+});
+
+describe('lineLocator', () => {
+  it('gives 1-based lines and columns, also at line starts and ends', () => {
+    const locate = lineLocator('ab\ncd\n\nef');
+    expect([0, 1, 2, 3, 5, 6, 7, 8].map((o) => locate(o))).toEqual([
+      { line: 1, column: 1 },
+      { line: 1, column: 2 },
+      { line: 1, column: 3 },
+      { line: 2, column: 1 },
+      { line: 2, column: 3 },
+      { line: 3, column: 1 },
+      { line: 4, column: 1 },
+      { line: 4, column: 2 },
+    ]);
   });
 });

@@ -5,7 +5,7 @@
  */
 import type { Paragraph, Root, Text } from 'mdast';
 import type { Processor } from 'unified';
-import { lineColumnAt } from '../errors.ts';
+import { lineLocator } from '../errors.ts';
 import { type Article, type ParseArticleOptions, parseArticle } from './parse-article.ts';
 
 export type Options = ParseArticleOptions;
@@ -26,7 +26,8 @@ export function articleParse(this: Processor, options?: Options | null): void {
 
 /** The mdast of an already parsed article. */
 export function articleToMdast(article: Article): Root {
-  const point = (offset: number) => ({ ...lineColumnAt(article.text, offset), offset });
+  const locate = lineLocator(article.text);
+  const point = (offset: number) => ({ ...locate(offset), offset });
   const children: Paragraph[] = article.paragraphs.map((p) => {
     const position = { start: point(p.start), end: point(p.end) };
     const text: Text = { type: 'text', value: article.text.slice(p.start, p.end), position };

@@ -43,7 +43,6 @@ export interface ClaimNote {
   checked: string;
   sources: Source[];
   noteHtml: string;
-  noteText: string;
   paragraph: number;
   /** The claimed words as they stand in the article. */
   exact: string;

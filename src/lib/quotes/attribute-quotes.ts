@@ -31,7 +31,7 @@
  * the opening words and the speakers named nearby.
  */
 import type { Range } from '../annotations/types.ts';
-import type { Article } from '../article/parse-article.ts';
+import { type Article, paragraphAt } from '../article/parse-article.ts';
 import { firstWords, type Quotation } from './detect-quotes.ts';
 import { findSpeakerMentions, type SpeakerEntry, type SpeakerMention } from './speaker-mentions.ts';
 import {
@@ -481,11 +481,12 @@ function sentenceKey(scene: Scene, offset: number): string {
 }
 
 function paragraphNumber(scene: Scene, offset: number): number {
-  return scene.article.paragraphs.find((p) => offset >= p.start && offset <= p.end)?.n ?? 0;
+  return paragraphAt(scene.article, offset)?.n ?? 0;
 }
 
 function paragraphOf(scene: Scene, q: Quotation) {
-  const p = scene.article.paragraphs.find((x) => x.n === q.paragraph);
+  // Paragraph numbers are 1-based positions in `paragraphs`.
+  const p = scene.article.paragraphs[q.paragraph - 1];
   if (!p) throw new Error(`Expected paragraph ${q.paragraph} in the article, found none (quotation ${q.id}).`);
   return p;
 }

@@ -59,7 +59,6 @@ export function resolveClaims(article: Article, claims: readonly ClaimInput[], i
       checked: claim.data.checked,
       sources: claim.data.sources,
       noteHtml: claim.note.html,
-      noteText: claim.note.text,
       paragraph,
       exact: article.text.slice(start, end),
     };

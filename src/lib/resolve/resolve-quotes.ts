@@ -4,7 +4,7 @@
  * names at the attributions.
  */
 import type { Article } from '../article/parse-article.ts';
-import type { Annotation, Range } from '../annotations/types.ts';
+import { type Annotation, overlaps, type Range } from '../annotations/types.ts';
 import type { ContentIssue } from '../errors.ts';
 import type { QuoteUse } from '../content/model.ts';
 import { attributeQuotes, type QuoteOverride, type SpeakerEntry } from '../quotes/attribute-quotes.ts';
@@ -81,7 +81,7 @@ export function resolveQuotes(ctx: QuoteContext): QuoteResolution {
     annotations.push({ kind: 'quote', id: q.id, start: q.start, end: q.end, payload: { speaker: at.speaker, quoteId: q.id } });
     // A split quotation names its speaker once; link the name once.
     const name = at.name;
-    if (name && !links.some((r) => r.start < name.end && name.start < r.end)) {
+    if (name && !links.some((r) => overlaps(r, name))) {
       annotations.push({ kind: 'speaker', id: `${q.id}-name`, ...name, link: true, payload: { speaker: at.speaker } });
       links.push(name);
     }
