@@ -1,7 +1,18 @@
+import { execFileSync } from 'node:child_process';
 import { defineConfig, devices } from '@playwright/test';
 import { chromiumExecutable, chromiumFlags } from './support/browser.ts';
 
-const port = 4321;
+/**
+ * A free port, chosen once by the main process and inherited by the workers
+ * (which load this file again). Never the dev server's 4321, and never a
+ * server that happens to be running: the tests always see a fresh build.
+ */
+function freePort(): string {
+  const script = "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})";
+  return execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+}
+process.env.E2E_PORT ||= freePort();
+const port = Number(process.env.E2E_PORT);
 const executablePath = chromiumExecutable();
 
 export default defineConfig({
@@ -18,10 +29,11 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1400, height: 900 } } }],
   webServer: {
-    command: `npm run build && npm run preview -- --host 127.0.0.1 --port ${port}`,
+    // The built site, served as a static host serves it (tests/support/serve-dist.mjs).
+    command: `npm run build && node tests/support/serve-dist.mjs --dir dist --port ${port}`,
     cwd: '..',
     url: `http://127.0.0.1:${port}/`,
-    reuseExistingServer: !process.env.CI,
+    reuseExistingServer: false,
     timeout: 240_000,
     stdout: 'ignore',
   },

@@ -89,3 +89,12 @@ test('an unknown address gets the 404 page', async ({ page }) => {
   expect(response?.status()).toBe(404);
   await expect(page.locator('h1')).toHaveText('Page not found');
 });
+
+test('the tests see the built site, not a dev server (no dev toolbar, no Vite client)', async ({ page }) => {
+  await page.goto(url);
+  const html = await page.content();
+  expect(html).not.toContain('/@vite/client');
+  await expect(page.locator('astro-dev-toolbar')).toHaveCount(0);
+  // The stylesheet is a hashed file of the build, not a module served on demand.
+  await expect(page.locator('link[rel="stylesheet"][href*="/_astro/"]')).not.toHaveCount(0);
+});
