@@ -1,18 +1,14 @@
-/** Test helpers: run the article pipeline on a small text with given annotations. */
-import rehypeStringify from 'rehype-stringify';
-import remarkRehype from 'remark-rehype';
-import { unified } from 'unified';
-import type { Root } from 'mdast';
-import { articleParse } from '../../src/lib/article/article-parse.ts';
+/**
+ * Test helpers: run a small text through the one article renderer
+ * (`src/render/article-html.ts`) with annotations written against the text.
+ */
 import { parseArticle, type Article } from '../../src/lib/article/parse-article.ts';
 import type { RenderAnnotation } from '../../src/lib/annotations/apply-annotations.ts';
-import { remarkAnnotations } from '../../src/lib/annotations/remark-annotations.ts';
-import type { Annotation, AnnotationKind } from '../../src/lib/annotations/types.ts';
+import type { AnnotationKind, AnnotationRange } from '../../src/lib/annotations/types.ts';
+import { articleHtml } from '../../src/render/article-html.ts';
 
-/** An annotation written against text instead of offsets, as fixture files do. */
-export interface FixtureAnnotation {
-  kind: AnnotationKind;
-  id: string;
+/** Where a fixture annotation is, written against the text instead of offsets. */
+export interface FixturePlace {
   /** The annotated text; its `occurrence`-th match (default 1) is used. */
   exact?: string;
   occurrence?: number;
@@ -20,11 +16,17 @@ export interface FixtureAnnotation {
   after?: string;
   /** Zero-width: at this offset. */
   at?: number;
+}
+
+/** A range-core fixture annotation: kind and id only, rendered by `debugRender`. */
+export interface FixtureAnnotation extends FixturePlace {
+  kind: AnnotationKind;
+  id: string;
   link?: boolean;
 }
 
-/** Offsets of a fixture annotation in the article text; throws if the text is not there. */
-export function locate(article: Article, a: FixtureAnnotation): Annotation {
+/** Offsets of a fixture place in the article text; throws if the text is not there. */
+export function locate(article: Article, a: FixturePlace): { start: number; end: number } {
   const find = (needle: string, nth = 1) => {
     let from = -1;
     for (let i = 0; i < nth; i++) {
@@ -33,19 +35,18 @@ export function locate(article: Article, a: FixtureAnnotation): Annotation {
     }
     return from;
   };
-  const base = { kind: a.kind, id: a.id, ...(a.link ? { link: true } : {}) };
   if (a.exact !== undefined) {
     const start = find(a.exact, a.occurrence);
-    return { ...base, start, end: start + a.exact.length };
+    return { start, end: start + a.exact.length };
   }
   if (a.after !== undefined) {
     const at = find(a.after, a.occurrence) + a.after.length;
-    return { ...base, start: at, end: at };
+    return { start: at, end: at };
   }
-  return { ...base, start: a.at ?? 0, end: a.at ?? 0 };
+  return { start: a.at ?? 0, end: a.at ?? 0 };
 }
 
-/** A neutral renderer that shows kind, id and part, so fixtures show the structure. */
+/** A neutral renderer that shows kind, id and part, so range-core fixtures show the structure. */
 export const debugRender: RenderAnnotation = (a, part) => ({
   tagName: a.start === a.end ? 'sup' : a.link ? 'a' : 'span',
   properties: {
@@ -56,15 +57,12 @@ export const debugRender: RenderAnnotation = (a, part) => ({
   ...(a.start === a.end ? { children: [{ type: 'text' as const, value: '*' }] } : {}),
 });
 
-export function renderArticle(text: string, annotations: FixtureAnnotation[] | ((a: Article) => Annotation[]), render: RenderAnnotation = debugRender) {
+/** Renders a text with range-core annotations through the one renderer, with `debugRender`. */
+export function renderArticle(text: string, annotations: FixtureAnnotation[] | ((a: Article) => AnnotationRange[])) {
   const article = parseArticle(text, { keepResidue: true });
-  const list = typeof annotations === 'function' ? annotations(article) : annotations.map((a) => locate(article, a));
-  const processor = unified()
-    .use(articleParse, { keepResidue: true })
-    .use(remarkAnnotations, { annotations: list, render })
-    .use(remarkRehype)
-    .use(rehypeStringify);
-  const tree = processor.parse(text) as Root;
-  const hast = processor.runSync(tree);
-  return { article, tree, html: processor.stringify(hast) };
+  const list =
+    typeof annotations === 'function'
+      ? annotations(article)
+      : annotations.map((a) => ({ kind: a.kind, id: a.id, ...(a.link ? { link: true } : {}), ...locate(article, a) }));
+  return { article, html: articleHtml(article, list, debugRender) };
 }

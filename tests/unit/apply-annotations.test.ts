@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Root, Text } from 'mdast';
 import { applyAnnotations } from '../../src/lib/annotations/apply-annotations.ts';
-import { articleToMdast } from '../../src/lib/article/article-parse.ts';
+import { articleToMdast } from '../../src/lib/article/article-to-mdast.ts';
 import { parseArticle } from '../../src/lib/article/parse-article.ts';
 import { debugRender, renderArticle, type FixtureAnnotation } from '../support/render-article.ts';
 

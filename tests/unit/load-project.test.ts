@@ -2,8 +2,12 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { initialsOf, loadProject } from '../../src/lib/content/load-project.ts';
-import { ContentValidationError, type ContentIssue } from '../../src/lib/errors.ts';
+import { loadProject } from '../../src/lib/content/load-project.ts';
+import type { ExplainerPage, Site } from '../../src/lib/content/model.ts';
+import { initialsOf } from '../../src/lib/content/validate-content.ts';
+import { ContentValidationError, type ContentMessage } from '../../src/lib/messages.ts';
+import { annotationElement } from '../../src/render/annotation-elements.ts';
+import { articleHtml } from '../../src/render/article-html.ts';
 
 const explainer = `---
 title: A test explainer
@@ -64,29 +68,38 @@ function project(files: Record<string, string> = {}): string {
   return root;
 }
 
-/** The issues of a project that fails to load. */
-function issuesOf(root: string): ContentIssue[] {
+/** The errors and warnings of a project that fails to load. */
+function issuesOf(root: string): ContentMessage[] {
   try {
     loadProject({ root });
   } catch (e) {
-    if (e instanceof ContentValidationError) return e.issues;
+    if (e instanceof ContentValidationError) return e.messages.filter((m) => m.fatal !== undefined);
     throw e;
   }
   throw new Error('Expected the project to fail');
 }
+
+/** The warnings of a project that loads. */
+const warningsOf = (site: Site) => site.messages.filter((m) => m.fatal === false);
+
+/** The page's article as the page renders it. */
+const htmlOf = (page: ExplainerPage) => articleHtml(page.article, page.annotations, annotationElement);
 
 describe('loadProject', () => {
   it('resolves a valid project into pages with every annotation kind', () => {
     const p = loadProject({ root: project() });
     const [page] = p.explainers;
     expect(page!.slug).toBe('story');
-    expect(page!.articleHtml).toContain('<span class="ex-dateline">HONG KONG —</span>');
-    expect(page!.articleHtml).toContain('data-term="acme"');
-    expect(page!.articleHtml).toContain('data-speaker="jane-roe"');
-    expect(page!.articleHtml).toContain('data-claim="cost"');
-    expect(page!.terms).toEqual([{ id: 'acme', paragraphs: [1, 2] }]);
+    const html = htmlOf(page!);
+    expect(html).toContain('<span class="ex-dateline">HONG KONG —</span>');
+    expect(html).toContain('data-term="acme"');
+    expect(html).toContain('data-speaker="jane-roe"');
+    expect(html).toContain('data-claim="cost"');
+    expect(page!.terms.map((t) => ({ id: t.entry.id, paragraphs: t.paragraphs }))).toEqual([{ id: 'acme', paragraphs: [1, 2] }]);
     expect(page!.claims.map((c) => [c.id, c.number, c.paragraph])).toEqual([['cost', 1, 3]]);
-    expect(page!.speakers).toEqual([{ id: 'jane-roe', quotes: [expect.objectContaining({ quoteId: 'q-2-1', text: 'It is fast,' })] }]);
+    expect(page!.speakers.map((s) => ({ id: s.speaker.id, quotes: s.quotes }))).toEqual([
+      { id: 'jane-roe', quotes: [expect.objectContaining({ quoteId: 'q-2-1', text: 'It is fast,' })] },
+    ]);
     expect(p.people[0]!.quotes).toHaveLength(1);
   });
 
@@ -98,50 +111,50 @@ describe('loadProject', () => {
         'content/people/jane-roe.md': person.replace('kind: person', 'kind: human'),
       }),
     );
-    const files = issues.filter((i) => i.severity === 'error').map((i) => `${i.file}:${i.line}`);
+    const files = issues.filter((i) => i.fatal).map((i) => `${i.file}:${i.line}`);
     // The YAML parser notices the unclosed list where the front matter ends.
     expect(files).toEqual(expect.arrayContaining(['content/claims/story/cost.md:3', 'content/glossary/bad.md:3', 'content/people/jane-roe.md:4']));
   });
 
   it('names the file and line of a front-matter error', () => {
     const issues = issuesOf(project({ 'content/explainers/story.mdx': explainer.replace('lang: en', 'lang: English') }));
-    expect(issues[0]).toMatchObject({ file: 'content/explainers/story.mdx', line: 8, column: 7, severity: 'error' });
-    expect(issues[0]!.message).toMatch(/^`lang`: Expected/);
+    expect(issues[0]).toMatchObject({ file: 'content/explainers/story.mdx', line: 8, column: 7, fatal: true });
+    expect(issues[0]!.reason).toMatch(/^`lang`: Expected/);
   });
 
   it('refuses a source that is not an http(s) URL, naming the claim file', () => {
     const issues = issuesOf(project({ 'content/claims/story/cost.md': claim('cost $5 million to train', 'javascript:alert(1)') }));
     expect(issues).toHaveLength(1);
     expect(issues[0]).toMatchObject({ file: 'content/claims/story/cost.md', line: 9 });
-    expect(issues[0]!.message).toContain('javascript:');
+    expect(issues[0]!.reason).toContain('javascript:');
   });
 
   it('refuses raw HTML and unsafe links in a note, at the line of the file', () => {
     const issues = issuesOf(
       project({ 'content/claims/story/cost.md': claim('cost $5 million to train') + '\n<script>x()</script>\n\n[see](javascript:alert(1))\n' }) ,
     );
-    expect(issues.map((i) => [i.line, i.message.slice(0, 40)])).toEqual([
+    expect(issues.map((i) => [i.line, i.reason.slice(0, 40)])).toEqual([
       [13, 'Expected Markdown text, found raw HTML `'],
       [15, 'Expected an http(s) link, found "javascr'],
     ]);
   });
 
   it('reports a form claimed by two terms, naming both files', () => {
-    const issues = issuesOf(project({ 'content/glossary/acme-corp.md': term('Acme Corp', ['acme']) })).filter((i) => i.severity === 'error');
+    const issues = issuesOf(project({ 'content/glossary/acme-corp.md': term('Acme Corp', ['acme']) })).filter((i) => i.fatal);
     expect(issues).toHaveLength(1);
-    expect(issues[0]!.message).toContain('content/glossary/acme.md');
-    expect(issues[0]!.message).toContain('content/glossary/acme-corp.md');
+    expect(issues[0]!.reason).toContain('content/glossary/acme.md');
+    expect(issues[0]!.reason).toContain('content/glossary/acme-corp.md');
   });
 
   it('warns about a term that no article uses, naming its file', () => {
     const p = loadProject({ root: project({ 'content/glossary/zebra.md': term('Zebra') }) });
-    expect(p.warnings).toEqual([expect.objectContaining({ severity: 'warning', file: 'content/glossary/zebra.md' })]);
+    expect(warningsOf(p)).toEqual([expect.objectContaining({ fatal: false, file: 'content/glossary/zebra.md' })]);
   });
 
   it('reports a quotation no speaker can be found for, naming the seed line and paragraph', () => {
     const issues = issuesOf(project({ 'seeds/story.txt': `${seed}“Nobody knows,” a bystander said.\n` }));
     expect(issues).toEqual([expect.objectContaining({ file: 'seeds/story.txt', line: 4 })]);
-    expect(issues[0]!.message).toMatch(/^Paragraph 4: /);
+    expect(issues[0]!.reason).toMatch(/^Paragraph 4: /);
   });
 
   it('lets an editor settle a quotation’s speaker in the explainer', () => {
@@ -161,14 +174,14 @@ describe('loadProject', () => {
   it('reports an empty seed naming the file', () => {
     const issues = issuesOf(project({ 'seeds/story.txt': '  \n\n' }));
     expect(issues[0]).toMatchObject({ file: 'seeds/story.txt' });
-    expect(issues[0]!.message).toContain('empty or whitespace-only');
+    expect(issues[0]!.reason).toContain('empty or whitespace-only');
   });
 
   it('warns about lines that look like HTML and renders them as text', () => {
     const p = loadProject({ root: project({ 'seeds/story.txt': `${seed}A <script>alert(1)</script> line.\n` }) });
-    expect(p.warnings).toEqual([expect.objectContaining({ file: 'seeds/story.txt', line: 4 })]);
-    expect(p.explainers[0]!.articleHtml).toContain('&#x3C;script>alert(1)&#x3C;/script>');
-    expect(p.explainers[0]!.articleHtml).not.toContain('<script');
+    expect(warningsOf(p)).toEqual([expect.objectContaining({ file: 'seeds/story.txt', line: 4 })]);
+    expect(htmlOf(p.explainers[0]!)).toContain('&#x3C;script>alert(1)&#x3C;/script>');
+    expect(htmlOf(p.explainers[0]!)).not.toContain('<script');
   });
 
   it('reports claims for an explainer that does not exist', () => {

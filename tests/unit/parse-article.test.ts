@@ -7,7 +7,8 @@ import {
   paragraphText,
   parseArticle,
 } from '../../src/lib/article/parse-article.ts';
-import { lineLocator } from '../../src/lib/errors.ts';
+import { articleToMdast } from '../../src/lib/article/article-to-mdast.ts';
+import { lineLocator } from '../../src/lib/text/positions.ts';
 import { renderArticle } from '../support/render-article.ts';
 
 const seedBytes = readFileSync(new URL('../../seeds/deepseek-r1.txt', import.meta.url));
@@ -149,5 +150,17 @@ describe('lineLocator', () => {
       { line: 4, column: 1 },
       { line: 4, column: 2 },
     ]);
+  });
+});
+
+describe('articleToMdast', () => {
+  it('points each paragraph at its own seed line, also when lines were hard-wrapped and joined', () => {
+    const text = 'First paragraph,\nwrapped here.\n\nSecond one,\nalso wrapped,\nthree lines.\n\nThird.';
+    const tree = articleToMdast(parseArticle(text));
+    const starts = tree.children.map((p) => p.position?.start);
+    expect(starts.map((s) => s?.line)).toEqual([1, 4, 8]);
+    expect(starts.map((s) => s?.column)).toEqual([1, 1, 1]);
+    // The second paragraph ends on its third line, after "three lines.".
+    expect(tree.children[1]!.position?.end).toMatchObject({ line: 6, column: 13 });
   });
 });

@@ -14,7 +14,9 @@
  */
 import type { Paragraph, PhrasingContent, Root, Text } from 'mdast';
 import type { ElementContent, Properties } from 'hast';
-import { type Annotation, kindRank } from './types.ts';
+import type { Position } from 'unist';
+import { lastAtOrBefore } from '../text/positions.ts';
+import { type AnnotationRange, kindRank } from './types.ts';
 
 export interface ElementSpec {
   tagName: string;
@@ -31,13 +33,14 @@ export interface PartInfo {
 }
 
 /** Turns one annotation (or one part of a split one) into an element. */
-export type RenderAnnotation = (annotation: Annotation, part: PartInfo) => ElementSpec;
+export type RenderAnnotation<A extends AnnotationRange = AnnotationRange> = (annotation: A, part: PartInfo) => ElementSpec;
 
 /** An mdast node for an applied annotation; `data.hName` makes it an element in hast. */
 export interface AnnotationNode {
   type: 'annotation';
-  annotation: Annotation;
+  annotation: AnnotationRange;
   children: PhrasingContent[];
+  position?: Position;
   data?: { hName?: string; hProperties?: Properties; hChildren?: ElementContent[] };
 }
 
@@ -48,34 +51,34 @@ declare module 'mdast' {
 }
 
 export class AnnotationRangeError extends Error {
-  readonly annotation: Annotation;
+  readonly annotation: AnnotationRange;
 
-  constructor(message: string, annotation: Annotation) {
+  constructor(message: string, annotation: AnnotationRange) {
     super(message);
     this.name = 'AnnotationRangeError';
     this.annotation = annotation;
   }
 }
 
-interface TextPiece {
+interface TextPiece<A> {
   type: 'text';
   start: number;
   end: number;
   source: Text;
   sourceStart: number;
-  active: Annotation[];
+  active: A[];
 }
 
-interface PointPiece {
+interface PointPiece<A> {
   type: 'point';
-  annotation: Annotation;
-  active: Annotation[];
+  annotation: A;
+  active: A[];
 }
 
-type Piece = TextPiece | PointPiece;
+type Piece<A> = TextPiece<A> | PointPiece<A>;
 
 /** Outer first: by kind, then earlier start, then longer, then id. */
-export function compareNesting(a: Annotation, b: Annotation): number {
+export function compareNesting(a: AnnotationRange, b: AnnotationRange): number {
   return (
     kindRank(a.kind) - kindRank(b.kind) ||
     a.start - b.start ||
@@ -88,10 +91,10 @@ export function compareNesting(a: Annotation, b: Annotation): number {
  * Applies `annotations` to the paragraphs of `tree` in place. Every range must
  * lie inside one paragraph; one that does not is an `AnnotationRangeError`.
  */
-export function applyAnnotations(tree: Root, annotations: readonly Annotation[], render: RenderAnnotation): void {
+export function applyAnnotations<A extends AnnotationRange>(tree: Root, annotations: readonly A[], render: RenderAnnotation<A>): void {
   const paragraphs = tree.children.filter((n): n is Paragraph => n.type === 'paragraph');
   const spans = paragraphs.map((p) => spanOf(p));
-  const byParagraph = new Map<number, Annotation[]>();
+  const byParagraph = new Map<number, A[]>();
 
   for (const a of annotations) {
     if (!(a.start <= a.end)) {
@@ -119,25 +122,18 @@ function spanOf(p: Paragraph): { start: number; end: number } {
   const start = p.position?.start.offset;
   const end = p.position?.end.offset;
   if (start === undefined || end === undefined) {
-    throw new Error('Paragraph without offsets: the tree must come from `articleParse`.');
+    throw new Error('Paragraph without offsets: the tree must come from `articleToMdast`.');
   }
   return { start, end };
 }
 
-function findParagraph(spans: { start: number; end: number }[], a: Annotation): number {
-  let lo = 0;
-  let hi = spans.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = spans[mid]!;
-    if (a.start < s.start) hi = mid - 1;
-    else if (a.start > s.end) lo = mid + 1;
-    else return a.end <= s.end ? mid : -1;
-  }
-  return -1;
+/** Index of the paragraph span holding the whole range, or -1. */
+function findParagraph(spans: { start: number; end: number }[], a: AnnotationRange): number {
+  const i = lastAtOrBefore(spans, a.start, (s) => s.start);
+  return i !== -1 && a.end <= spans[i]!.end ? i : -1;
 }
 
-function applyToParagraph(paragraph: Paragraph, annotations: Annotation[], render: RenderAnnotation): PhrasingContent[] {
+function applyToParagraph<A extends AnnotationRange>(paragraph: Paragraph, annotations: A[], render: RenderAnnotation<A>): PhrasingContent[] {
   const texts = paragraph.children.map((child) => {
     if (child.type !== 'text' || child.position?.start.offset === undefined) {
       throw new Error(`Expected only text nodes with offsets in a paragraph, found ${child.type}.`);
@@ -153,7 +149,7 @@ function applyToParagraph(paragraph: Paragraph, annotations: Annotation[], rende
   for (const a of annotations) cuts.add(a.start).add(a.end);
   const sortedCuts = [...cuts].sort((x, y) => x - y);
 
-  const pieces: Piece[] = [];
+  const pieces: Piece<A>[] = [];
   const pointsAt = (offset: number) => points.filter((p) => p.start === offset);
   const addPoints = (offset: number) => {
     for (const a of pointsAt(offset)) {
@@ -186,9 +182,9 @@ function applyToParagraph(paragraph: Paragraph, annotations: Annotation[], rende
 
   const out: PhrasingContent[] = [];
   const stack: AnnotationNode[] = [];
-  const parts = new Map<Annotation, AnnotationNode[]>();
+  const parts = new Map<A, AnnotationNode[]>();
 
-  const open = (a: Annotation): AnnotationNode => {
+  const open = (a: A): AnnotationNode => {
     if (a.link && stack.some((n) => n.annotation.link)) {
       const outer = stack.find((n) => n.annotation.link)!.annotation;
       throw new AnnotationRangeError(
@@ -237,7 +233,7 @@ function applyToParagraph(paragraph: Paragraph, annotations: Annotation[], rende
 const cutFrom = new WeakMap<Text, Text>();
 
 /** Appends a piece of text, merging with the previous piece of the same source node. */
-function appendText(into: PhrasingContent[], piece: TextPiece): void {
+function appendText(into: PhrasingContent[], piece: TextPiece<unknown>): void {
   const value = piece.source.value.slice(piece.start - piece.sourceStart, piece.end - piece.sourceStart);
   const last = into[into.length - 1];
   if (last && last.type === 'text' && cutFrom.get(last) === piece.source && last.position?.end.offset === piece.start) {

@@ -4,16 +4,16 @@
  */
 import type { Root } from 'mdast';
 import { applyAnnotations, type RenderAnnotation } from './apply-annotations.ts';
-import type { Annotation } from './types.ts';
+import type { AnnotationRange } from './types.ts';
 
-export interface Options {
+export interface Options<A extends AnnotationRange = AnnotationRange> {
   /** Every annotation of the page (default: none). */
-  annotations?: readonly Annotation[];
+  annotations?: readonly A[];
   /** How each kind becomes an element. */
-  render: RenderAnnotation;
+  render: RenderAnnotation<A>;
 }
 
-export function remarkAnnotations(options: Options) {
+export function remarkAnnotations<A extends AnnotationRange>(options: Options<A>) {
   const annotations = options.annotations ?? [];
   return (tree: Root): void => {
     applyAnnotations(tree, annotations, options.render);

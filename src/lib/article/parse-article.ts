@@ -1,11 +1,14 @@
 /**
- * The plain-text article model.
+ * The article parser: seed text → the plain-text article model (paragraphs
+ * with offsets, dateline, residue lines). `article-to-mdast.ts` turns the
+ * model into a tree.
  *
  * A seed is plain text, never Markdown or HTML: every character is kept as
  * text. Line endings and a byte-order mark are normalized once, here; every
  * annotation offset in the project points into `Article.text`.
  */
-import type { Range } from '../annotations/types.ts';
+import { endsSentence } from '../text/sentences.ts';
+import { lastAtOrBefore, lineStarts, type Range } from '../text/positions.ts';
 
 export interface ArticleParagraph {
   /** 1-based number of the paragraph in the seed: the page's `p-N`. */
@@ -40,6 +43,11 @@ export interface Article {
   dateline?: Range;
   /** Markup-like passages kept as literal text, reported so editors know. */
   markupLines: number[];
+  /**
+   * Where each seed line starts in `text` (hard-wrapped lines joined into one
+   * paragraph keep their own line), so an offset maps back to its seed line.
+   */
+  lineStarts: number[];
 }
 
 export interface ParseArticleOptions {
@@ -84,9 +92,6 @@ export function normalizeText(raw: string): string {
   return raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
 }
 
-/** Sentence-final punctuation, optionally followed by closing quotes or brackets. */
-const sentenceEnd = /[.!?…][”’"')\]]*$|[”"][.!?]?$/u;
-
 /**
  * `HONG KONG —`, `NEW YORK (AP) —`, `WASHINGTON –`: a place in capitals,
  * an optional agency in brackets, then a dash.
@@ -106,6 +111,7 @@ export function parseArticle(raw: string, options: ParseArticleOptions = {}): Ar
   }
 
   const lines = splitLines(normalized);
+  const starts = lineStarts(normalized);
   const blockMode = hasBlankLineBetweenText(lines);
   const chars = normalized.split('');
   const blocks: { line: number; start: number; end: number; lastLine: number }[] = [];
@@ -144,7 +150,7 @@ export function parseArticle(raw: string, options: ParseArticleOptions = {}): Ar
       });
     }
   } else if (!options.keepResidue) {
-    while (keep > 1 && !sentenceEnd.test(text.slice(blocks[keep - 1]!.start, blocks[keep - 1]!.end))) keep--;
+    while (keep > 1 && !endsSentence(text.slice(blocks[keep - 1]!.start, blocks[keep - 1]!.end))) keep--;
     for (const b of blocks.slice(keep)) {
       const body = text.slice(b.start, b.end);
       const tail = body.split(/\s+/).slice(-2).join(' ');
@@ -176,7 +182,7 @@ export function parseArticle(raw: string, options: ParseArticleOptions = {}): Ar
 
   const markupLines = lines.filter((l) => markupPattern.test(l.text)).map((l) => l.number);
 
-  return { text, paragraphs, residue, ...(dateline ? { dateline } : {}), markupLines };
+  return { text, paragraphs, residue, ...(dateline ? { dateline } : {}), markupLines, lineStarts: starts };
 }
 
 /** The text of one paragraph. */
@@ -186,16 +192,8 @@ export function paragraphText(article: Article, p: ArticleParagraph): string {
 
 /** The paragraph holding an offset, or undefined for offsets between paragraphs. */
 export function paragraphAt(article: Article, offset: number): ArticleParagraph | undefined {
-  let lo = 0;
-  let hi = article.paragraphs.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const p = article.paragraphs[mid]!;
-    if (offset < p.start) hi = mid - 1;
-    else if (offset > p.end) lo = mid + 1;
-    else return p;
-  }
-  return undefined;
+  const p = article.paragraphs[lastAtOrBefore(article.paragraphs, offset, (q) => q.start)];
+  return p && offset <= p.end ? p : undefined;
 }
 
 interface Line {

@@ -14,6 +14,8 @@
  */
 import type { Article, ArticleParagraph } from '../article/parse-article.ts';
 import type { TextQuoteSelector } from '../../schemas/claim.ts';
+import { lastAtOrBefore } from '../text/positions.ts';
+import { hasWord, isWordChar } from '../text/words.ts';
 import { closestPassage } from './closest-passage.ts';
 import { describeRun, isLookAlikePair } from './look-alikes.ts';
 import { changedPairs, diffText, formatDiff } from './text-diff.ts';
@@ -129,14 +131,7 @@ function paragraphStream(article: Article): ParagraphStream {
 
 /** Index of the paragraph holding a stream offset (a paragraph's end offset counts as inside it). */
 function paragraphIndex(stream: ParagraphStream, pos: number): number {
-  let lo = 0;
-  let hi = stream.starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (stream.starts[mid]! <= pos) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return Math.max(0, lastAtOrBefore(stream.starts, pos, (s) => s));
 }
 
 function paragraphOf(stream: ParagraphStream, pos: number): ArticleParagraph {
@@ -173,68 +168,53 @@ function findAll(text: string, exact: string): Match[] {
 }
 
 /**
- * `exact` at `at`, character for character, except that a paragraph break
- * matches a run of spaces or line breaks. A match never starts or ends at a
- * break: white space there is not text of the article.
+ * The one matcher loop: walks `pattern` over `text` from `from`, forwards
+ * (`step` 1, the pattern starting at `from`) or backwards (`step` -1, the
+ * pattern ending at `from`), character for character, except that a
+ * paragraph break in the text matches a run of spaces or line breaks in the
+ * pattern. Returns the other end of the matched text and whether it crossed
+ * a break, or undefined on a mismatch.
+ */
+function walk(text: string, from: number, pattern: string, step: 1 | -1): { to: number; crosses: boolean } | undefined {
+  let i = step === 1 ? from : from - 1;
+  let k = step === 1 ? 0 : pattern.length - 1;
+  const more = () => (step === 1 ? k < pattern.length : k >= 0);
+  let crosses = false;
+  while (more()) {
+    if (i < 0 || i >= text.length) return undefined;
+    if (text.charAt(i) === '\n') {
+      if (!isBreakSpace(pattern.charAt(k))) return undefined;
+      while (more() && isBreakSpace(pattern.charAt(k))) k += step;
+      crosses = true;
+    } else if (text.charAt(i) === pattern.charAt(k)) {
+      k += step;
+    } else {
+      return undefined;
+    }
+    i += step;
+  }
+  return { to: step === 1 ? i : i + 1, crosses };
+}
+
+/**
+ * `exact` at `at`. A match never starts or ends at a paragraph break: white
+ * space there is not text of the article.
  */
 function matchExactAt(text: string, at: number, exact: string): Match | undefined {
   if (text.charAt(at) === '\n') return undefined;
-  let i = at;
-  let k = 0;
-  let crosses = false;
-  while (k < exact.length) {
-    if (i >= text.length) return undefined;
-    if (text.charAt(i) === '\n') {
-      if (!isBreakSpace(exact.charAt(k))) return undefined;
-      while (k < exact.length && isBreakSpace(exact.charAt(k))) k++;
-      if (k === exact.length) return undefined;
-      crosses = true;
-      i++;
-      continue;
-    }
-    if (text.charAt(i) !== exact.charAt(k)) return undefined;
-    i++;
-    k++;
-  }
-  return { start: at, end: i, crosses };
+  const w = walk(text, at, exact, 1);
+  if (!w || text.charAt(w.to - 1) === '\n') return undefined;
+  return { start: at, end: w.to, crosses: w.crosses };
 }
 
-/** Whether `prefix` ends right at `end`, a break matching any run of spaces or line breaks. */
+/** Whether `prefix` ends right at `end`. */
 function precededBy(text: string, end: number, prefix: string): boolean {
-  let i = end - 1;
-  let k = prefix.length - 1;
-  while (k >= 0) {
-    if (i < 0) return false;
-    if (text.charAt(i) === '\n') {
-      if (!isBreakSpace(prefix.charAt(k))) return false;
-      while (k >= 0 && isBreakSpace(prefix.charAt(k))) k--;
-      i--;
-      continue;
-    }
-    if (text.charAt(i) !== prefix.charAt(k)) return false;
-    i--;
-    k--;
-  }
-  return true;
+  return walk(text, end, prefix, -1) !== undefined;
 }
 
-/** Whether `suffix` starts right at `start`, a break matching any run of spaces or line breaks. */
+/** Whether `suffix` starts right at `start`. */
 function followedBy(text: string, start: number, suffix: string): boolean {
-  let i = start;
-  let k = 0;
-  while (k < suffix.length) {
-    if (i >= text.length) return false;
-    if (text.charAt(i) === '\n') {
-      if (!isBreakSpace(suffix.charAt(k))) return false;
-      while (k < suffix.length && isBreakSpace(suffix.charAt(k))) k++;
-      i++;
-      continue;
-    }
-    if (text.charAt(i) !== suffix.charAt(k)) return false;
-    i++;
-    k++;
-  }
-  return true;
+  return walk(text, start, suffix, 1) !== undefined;
 }
 
 function prefixFits(text: string, m: Match, prefix: string | undefined): boolean {
@@ -488,19 +468,8 @@ function ordinal(k: number): string {
   return `${k}${suffix}`;
 }
 
-const wordChar = /[\p{L}\p{N}\p{M}]/u;
-
-function isWordChar(char: string): boolean {
-  return wordChar.test(char);
-}
-
 function isSpace(char: string): boolean {
   return /\s/u.test(char);
-}
-
-/** A suggested prefix or suffix of bare punctuation (`", "`) is hard to read back; it must hold a word. */
-function hasWord(text: string): boolean {
-  return /[\p{L}\p{N}]/u.test(text);
 }
 
 /** Blank characters a reader cannot see or tell apart from a space. */

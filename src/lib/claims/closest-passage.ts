@@ -10,6 +10,7 @@
  * share with the phrase and only the best ones are scanned.
  */
 import type { Article, ArticleParagraph } from '../article/parse-article.ts';
+import { isWordChar } from '../text/words.ts';
 import { foldChar } from './look-alikes.ts';
 
 export interface ClosestPassageOptions {
@@ -181,11 +182,9 @@ function sellers(needle: Prepared, text: Prepared): { cost: number; start: numbe
   return { cost: prev[end]!, start: prevFrom[end]!, end };
 }
 
-const wordChar = /[\p{L}\p{N}\p{M}]/u;
-
 /** A passage that starts or ends inside a word is widened to the whole word, so it reads as text. */
 function widenToWords(text: string, p: ArticleParagraph, start: number, end: number): [number, number] {
-  const isWord = (i: number) => wordChar.test(text.charAt(i));
+  const isWord = (i: number) => isWordChar(text.charAt(i));
   while (start > p.start && start < end && isWord(start - 1) && isWord(start)) start--;
   while (end < p.end && end > start && isWord(end - 1) && isWord(end)) end++;
   return [start, end];

@@ -6,6 +6,7 @@
  * `it[-'-]{+’+}s`, `[-under-]{+than+} $6 million`. The format is wdiff's:
  * `[-…-]` is only in the first text, `{+…+}` only in the second.
  */
+import { wordTokens } from '../text/words.ts';
 import { codePoint, foldLookAlikes, isInvisible, isLookAlikePair } from './look-alikes.ts';
 
 export interface DiffOp {
@@ -21,8 +22,8 @@ const minSharedChars = 3;
 
 /** The diff from `a` to `b`: equal runs, deletions from `a`, insertions from `b`. */
 export function diffText(a: string, b: string): DiffOp[] {
-  const ta = tokenize(a);
-  const tb = tokenize(b);
+  const ta = wordTokens(a);
+  const tb = wordTokens(b);
   let head = 0;
   while (head < ta.length && head < tb.length && ta[head] === tb[head]) head++;
   let tail = 0;
@@ -65,11 +66,6 @@ export function changedPairs(ops: readonly DiffOp[]): [string, string][] {
     }
   }
   return pairs;
-}
-
-/** Words (letters, digits, combining marks) whole; every other character alone. */
-function tokenize(text: string): string[] {
-  return text.match(/[\p{L}\p{N}\p{M}]+|[\s\S]/gu) ?? [];
 }
 
 /** Longest-common-subsequence diff of two token lists. */

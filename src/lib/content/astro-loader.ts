@@ -1,52 +1,50 @@
 /**
- * Astro content loaders over the one project pass in `load-project.ts`.
- *
- * The pass runs once per build (memoized per root and generation) during
- * content sync, which Astro finishes before it renders any page: a content
- * error stops the build before anything is written. In `astro dev`, a change
- * to a seed or content file starts a new generation and every collection
- * reloads from one new pass.
+ * The Astro side of loading: a thin adapter that runs `loadProject` once per
+ * build (memoized per root and generation) during content sync, which Astro
+ * finishes before it renders any page, so a content error stops the build
+ * before anything is written. In `astro dev`, a change to a seed or content
+ * file starts a new generation and every collection reloads from one new pass.
  */
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { formatIssue } from '../errors.ts';
+import { formatMessage, severityOf } from '../messages.ts';
 import { loadProject } from './load-project.ts';
-import type { Project } from './model.ts';
+import type { Site } from './model.ts';
 
 let generation = 0;
-let cached: { root: string; generation: number; project: Project } | undefined;
+let cached: { root: string; generation: number; site: Site } | undefined;
 const watched = new WeakSet<object>();
 
-function project(context: LoaderContext): Project {
+function site(context: LoaderContext): Site {
   const root = fileURLToPath(context.config.root);
-  if (cached?.root === root && cached.generation === generation) return cached.project;
-  const result = loadProject({
-    root,
-    onResidue: (file, line, reason) => context.logger.info(`${file}:${line} left out of the page: ${reason}`),
-    onSkippedQuote: (file, line, reason) => context.logger.info(`${file}:${line} ${reason}`),
-  });
-  for (const w of result.warnings) context.logger.warn(formatIssue(w));
-  cached = { root, generation, project: result };
+  if (cached?.root === root && cached.generation === generation) return cached.site;
+  const result = loadProject({ root });
+  for (const m of result.messages) {
+    if (severityOf(m) === 'warning') context.logger.warn(formatMessage(m));
+    else context.logger.info(formatMessage(m));
+  }
+  cached = { root, generation, site: result };
   return result;
 }
 
 const isContent = (path: string) => /[\\/](content|seeds)[\\/]/.test(path);
 
-type Part = 'explainers' | 'terms' | 'people';
+/** The parts of the site that become collections, each entry keyed by its id. */
+const parts = {
+  explainers: (s: Site) => s.explainers.map((data) => ({ id: data.slug, data })),
+  glossary: (s: Site) => s.glossary.map((data) => ({ id: data.id, data })),
+  people: (s: Site) => s.people.map((data) => ({ id: data.id, data })),
+} as const;
 
-/** Loads one part of the resolved project into a collection. */
-export function projectLoader(part: Part): Loader {
+/** Loads one part of the site into a collection. */
+export function siteLoader(part: keyof typeof parts): Loader {
   const fill = (context: LoaderContext) => {
-    const items: { id?: string; slug?: string }[] = project(context)[part];
+    const entries = parts[part](site(context));
     context.store.clear();
-    for (const item of items) {
-      const id = (item.slug ?? item.id)!;
-      const data = item as unknown as Record<string, unknown>;
-      context.store.set({ id, data, digest: context.generateDigest(data) });
-    }
+    for (const { id, data } of entries) context.store.set({ id, data, digest: context.generateDigest(data) });
   };
   return {
-    name: `explainer-project-${part}`,
+    name: `explainer-site-${part}`,
     load: async (context) => {
       const { watcher } = context;
       if (watcher) {

@@ -1,41 +1,43 @@
 /**
- * Front matter with positions: YAML between `---` lines, checked by a Zod
- * schema, every problem reported at the line and column of the value (or of
- * the key's parent, when the key is missing).
+ * Front matter with positions: YAML between `---` lines, parsed once, then
+ * checked by a Zod schema, every problem reported at the line and column of
+ * the value (or of the key's parent, when the key is missing).
  */
 import { isMap, isNode, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
-import type { ContentIssue } from '../errors.ts';
+import { type ContentMessage, error } from '../messages.ts';
 
-export interface FrontMatterFile<T> {
-  data: T;
+/** A content file split into its front matter (parsed YAML, not yet checked) and its body. */
+export interface FrontMatter {
+  /** The YAML as plain data. */
+  raw: unknown;
   /** Line and column of a field's value (or of its parent, when absent). */
-  positionOf(path: (string | number)[]): { line: number; column: number };
+  positionOf(path: readonly (string | number)[]): { line: number; column: number };
   /** The body after the front matter. */
   body: string;
   /** 1-based line on which the body starts. */
   bodyLine: number;
 }
 
-export type FrontMatterResult<T> = { ok: true; value: FrontMatterFile<T> } | { ok: false; issues: ContentIssue[] };
+export type Parsed<T> = { ok: true; value: T } | { ok: false; messages: ContentMessage[] };
 
 const fence = /^---[ \t]*\r?\n/;
+const yamlStartLine = 2;
 
-/** Splits, parses and validates a content file. */
-export function readFrontMatter<S extends z.ZodType>(file: string, source: string, schema: S): FrontMatterResult<z.output<S>> {
+/** Splits a content file and parses its YAML, with positions for messages. */
+export function parseFrontMatter(file: string, source: string): Parsed<FrontMatter> {
   const text = source.replace(/^\uFEFF/, '');
   const open = fence.exec(text);
   if (!open) {
-    return fail(file, 1, 1, 'Expected the file to start with a front matter block (a line with `---`), found none.', 'Start the file with `---`, the YAML fields, and another `---` line.');
+    return fail(file, 'front-matter-missing', 'Expected the file to start with a front matter block (a line with `---`), found none.', 'Start the file with `---`, the YAML fields, and another `---` line.');
   }
   const rest = text.slice(open[0].length);
   const close = /^---[ \t]*$/m.exec(rest);
   if (!close) {
-    return fail(file, 1, 1, 'Expected a closing `---` line after the front matter, found none.', 'End the YAML fields with a line holding only `---`.');
+    return fail(file, 'front-matter-unclosed', 'Expected a closing `---` line after the front matter, found none.', 'End the YAML fields with a line holding only `---`.');
   }
   const yamlText = rest.slice(0, close.index);
-  const yamlStartLine = 2;
-  const afterClose = rest.slice(close.index + close[0].length).replace(/^\r?\n/, '');
+  const body = rest.slice(close.index + close[0].length).replace(/^\r?\n/, '');
   const bodyLine = yamlStartLine + countNewlines(rest.slice(0, close.index + close[0].length)) + 1;
 
   const lineCounter = new LineCounter();
@@ -44,49 +46,49 @@ export function readFrontMatter<S extends z.ZodType>(file: string, source: strin
     const pos = lineCounter.linePos(offset);
     return { line: pos.line + yamlStartLine - 1, column: pos.col };
   };
-
   if (doc.errors.length > 0) {
     return {
       ok: false,
-      issues: doc.errors.map((e) => ({
-        severity: 'error' as const,
-        file,
-        ...at(e.pos[0]),
-        message: `Expected valid YAML front matter: ${e.message.split('\n')[0]}`,
-        hint: 'Quote values that contain `: `, `#` or start with a quote, and indent nested fields with spaces.',
-      })),
-    };
-  }
-
-  const raw: unknown = doc.toJS() ?? {};
-  const parsed = schema.safeParse(raw, { reportInput: true });
-  if (!parsed.success) {
-    return {
-      ok: false,
-      issues: parsed.error.issues.map((issue) => {
-        const path = issue.path as (string | number)[];
-        const node = nodeAt(doc.contents, issue.code === 'unrecognized_keys' ? [...path, issue.keys[0]!] : path);
-        const pos = node?.range ? at(node.range[0]) : { line: yamlStartLine, column: 1 };
-        const field = issue.path.length ? `\`${issue.path.join('.')}\`` : 'the front matter';
-        return {
-          severity: 'error' as const,
+      messages: doc.errors.map((e) =>
+        error({
+          ruleId: 'yaml',
           file,
-          ...pos,
-          message: `${field}: ${describeIssue(issue)}`,
-          hint: hintFor(issue),
-        };
-      }),
+          ...at(e.pos[0]),
+          reason: `Expected valid YAML front matter: ${e.message.split('\n')[0]}`,
+          hint: 'Quote values that contain `: `, `#` or start with a quote, and indent nested fields with spaces.',
+        }),
+      ),
     };
   }
-  const positionOf = (path: (string | number)[]) => {
+  const positionOf = (path: readonly (string | number)[]) => {
     const node = nodeAt(doc.contents, path);
     return node?.range ? at(node.range[0]) : { line: yamlStartLine, column: 1 };
   };
-  return { ok: true, value: { data: parsed.data, positionOf, body: afterClose, bodyLine } };
+  return { ok: true, value: { raw: doc.toJS() ?? {}, positionOf, body, bodyLine } };
+}
+
+/** Checks parsed front matter against a schema; every problem at the line and column of its field. */
+export function validateFrontMatter<S extends z.ZodType>(file: string, fm: FrontMatter, schema: S): Parsed<z.output<S>> {
+  const parsed = schema.safeParse(fm.raw, { reportInput: true });
+  if (parsed.success) return { ok: true, value: parsed.data };
+  return {
+    ok: false,
+    messages: parsed.error.issues.map((issue) => {
+      const path = issue.path as (string | number)[];
+      const field = issue.path.length ? `\`${issue.path.join('.')}\`` : 'the front matter';
+      return error({
+        ruleId: 'schema',
+        file,
+        ...fm.positionOf(issue.code === 'unrecognized_keys' ? [...path, issue.keys[0]!] : path),
+        reason: `${field}: ${describeIssue(issue)}`,
+        hint: hintFor(issue),
+      });
+    }),
+  };
 }
 
 /** The deepest YAML node along a path (the parent when the key itself is missing). */
-function nodeAt(root: unknown, path: (string | number)[]): YamlNode | undefined {
+function nodeAt(root: unknown, path: readonly (string | number)[]): YamlNode | undefined {
   let node = isNode(root) ? root : undefined;
   for (const key of path) {
     if (!node) return undefined;
@@ -125,8 +127,8 @@ function hintFor(issue: z.core.$ZodIssue): string {
   return 'See the field documentation in src/schemas/.';
 }
 
-function fail(file: string, line: number, column: number, message: string, hint: string): FrontMatterResult<never> {
-  return { ok: false, issues: [{ severity: 'error', file, line, column, message, hint }] };
+function fail(file: string, ruleId: string, reason: string, hint: string): Parsed<never> {
+  return { ok: false, messages: [error({ ruleId, file, line: 1, column: 1, reason, hint })] };
 }
 
 function countNewlines(s: string): number {

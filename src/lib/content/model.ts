@@ -1,10 +1,16 @@
-/** The resolved project: what pages render. Plain data, serializable. */
-import type { ResidueLine } from '../article/parse-article.ts';
-import type { ContentIssue } from '../errors.ts';
+/**
+ * What the loading pipeline produces and pages render: plain, serializable
+ * data. `ExplainerPage` holds everything one explainer shows; the glossary
+ * index and people pages are assembled across explainers.
+ */
+import type { Annotation } from '../annotations/types.ts';
+import type { Article } from '../article/parse-article.ts';
+import type { ContentMessage } from '../messages.ts';
 import type { ClaimStatus } from '../../schemas/claim.ts';
 import type { Source } from '../../schemas/common.ts';
 
-export interface GlossaryTerm {
+/** A glossary term with its rendered definition (`content/glossary/<id>.md`). */
+export type GlossaryEntry = {
   id: string;
   file: string;
   term: string;
@@ -14,11 +20,10 @@ export interface GlossaryTerm {
   source?: Omit<Source, 'excerpt'>;
   definitionHtml: string;
   definitionText: string;
-  /** Every explainer that uses the term, with the paragraphs. */
-  uses: { slug: string; title: string; paragraphs: number[] }[];
-}
+};
 
-export interface Person {
+/** A speaker with a rendered bio (`content/people/<id>.md`). */
+export type Speaker = {
   id: string;
   file: string;
   name: string;
@@ -31,11 +36,9 @@ export interface Person {
   bioHtml: string;
   bioText: string;
   initials: string;
-  /** Every quotation of this speaker across explainers. */
-  quotes: { slug: string; title: string; quoteId: string; paragraph: number; text: string }[];
-}
+};
 
-export interface ClaimNote {
+export type ClaimNote = {
   id: string;
   file: string;
   number: number;
@@ -46,16 +49,16 @@ export interface ClaimNote {
   paragraph: number;
   /** The claimed words as they stand in the article. */
   exact: string;
-}
+};
 
-export interface QuoteUse {
+export type QuoteUse = {
   quoteId: string;
   paragraph: number;
   text: string;
   rule: string;
-}
+};
 
-export interface ExplainerPage {
+export type ExplainerPage = {
   slug: string;
   file: string;
   seedFile: string;
@@ -65,20 +68,36 @@ export interface ExplainerPage {
   source: { credit: string; url?: string; published: string; dateNote?: string };
   wordCount: number;
   readingMinutes: number;
-  paragraphCount: number;
-  articleHtml: string;
+  /** The editor's introduction, rendered. */
+  introHtml: string;
+  /** The parsed article, which the page renders with `annotations`. */
+  article: Article;
+  annotations: Annotation[];
   /** Terms in order of first appearance, with the paragraphs that use them. */
-  terms: { id: string; paragraphs: number[] }[];
+  terms: { entry: GlossaryEntry; paragraphs: number[] }[];
+  /** Notes in reading order. */
   claims: ClaimNote[];
-  /** Speakers in order of their first quotation. */
-  speakers: { id: string; quotes: QuoteUse[] }[];
-  residue: ResidueLine[];
-}
+  /** Speakers in order of their first quotation, with their quotations. */
+  speakers: { speaker: Speaker; quotes: QuoteUse[] }[];
+};
 
-export interface Project {
+/** Where an explainer uses a term. */
+export type TermUse = { slug: string; title: string; paragraphs: number[] };
+
+/** A glossary entry with every explainer that uses it: the glossary index. */
+export type GlossaryIndexEntry = GlossaryEntry & { uses: TermUse[] };
+
+/** A quotation of a speaker in some explainer. */
+export type PersonQuote = { slug: string; title: string; quoteId: string; paragraph: number; text: string };
+
+/** A speaker with their quotations across explainers: a person's page. */
+export type PersonPage = Speaker & { quotes: PersonQuote[] };
+
+/** The whole site, as the pages render it. */
+export type Site = {
   explainers: ExplainerPage[];
-  terms: GlossaryTerm[];
-  people: Person[];
-  /** Warnings (errors stop the build before this is returned). */
-  warnings: ContentIssue[];
-}
+  glossary: GlossaryIndexEntry[];
+  people: PersonPage[];
+  /** Warnings and build-log lines (errors stop the build before this is returned). */
+  messages: ContentMessage[];
+};

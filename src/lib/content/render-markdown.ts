@@ -10,7 +10,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
-import type { ContentIssue } from '../errors.ts';
+import { type ContentMessage, error } from '../messages.ts';
 import { httpUrlSchema } from '../../schemas/common.ts';
 
 export interface RenderedMarkdown {
@@ -27,7 +27,7 @@ const toHast = unified().use(remarkRehype);
  * Renders a Markdown body. `bodyLine` is the line of the file the body starts
  * on, so problems point at the right line of the file.
  */
-export function renderMarkdown(file: string, body: string, bodyLine: number, issues: ContentIssue[]): RenderedMarkdown {
+export function renderMarkdown(file: string, body: string, bodyLine: number, messages: ContentMessage[]): RenderedMarkdown {
   const mdast = parser.parse(body) as Root;
   const where = (node: { position?: { start: { line: number; column: number } } }) => ({
     line: (node.position?.start.line ?? 1) + bodyLine - 1,
@@ -36,23 +36,27 @@ export function renderMarkdown(file: string, body: string, bodyLine: number, iss
 
   visit(mdast, (node) => {
     if (node.type === 'html') {
-      issues.push({
-        severity: 'error',
-        file,
-        ...where(node),
-        message: `Expected Markdown text, found raw HTML \`${node.value.slice(0, 60)}\`.`,
-        hint: 'Write the text without HTML tags; use Markdown for emphasis and links.',
-      });
+      messages.push(
+        error({
+          ruleId: 'markdown-html',
+          file,
+          ...where(node),
+          reason: `Expected Markdown text, found raw HTML \`${node.value.slice(0, 60)}\`.`,
+          hint: 'Write the text without HTML tags; use Markdown for emphasis and links.',
+        }),
+      );
     }
     if (node.type === 'link' || node.type === 'definition') {
       if (!node.url.startsWith('#') && !httpUrlSchema.safeParse(node.url).success) {
-        issues.push({
-          severity: 'error',
-          file,
-          ...where(node),
-          message: `Expected an http(s) link, found "${node.url}".`,
-          hint: 'Link only to http:// or https:// addresses.',
-        });
+        messages.push(
+          error({
+            ruleId: 'url',
+            file,
+            ...where(node),
+            reason: `Expected an http(s) link, found "${node.url}".`,
+            hint: 'Link only to http:// or https:// addresses.',
+          }),
+        );
       }
     }
   });

@@ -1,15 +1,14 @@
 /**
  * Whole-word tests for glossary matches, in any script.
  *
- * A word is a run of letters, digits and combining marks (`\p{L}\p{N}\p{M}`).
+ * A word is a run of letters, digits and combining marks (`text/words.ts`).
  * An apostrophe or a full stop between two word characters joins them into
  * one word (`O’Neill`, `01.AI`), except that an apostrophe followed by a short
  * English ending (`Nvidia’s`, `DeepSeek’ll`) leaves the word before it whole.
  * Hyphens, slashes and dashes separate words: `AI` is a word in `AI-driven`.
  */
 
-/** Letters, digits and combining marks of any script: what words are made of. */
-const wordChar = /[\p{L}\p{N}\p{M}]/u;
+import { isWordCodePoint } from '../text/words.ts';
 
 /** Marks that join two word characters into one word, straight and curly apostrophes first. */
 const joiners = ["'", '\u2019', '.'] as const;
@@ -19,11 +18,6 @@ const apostrophes = ["'", '\u2019'] as const;
 
 /** Endings after an apostrophe that leave the word before it a use of the term (`Nvidia’s`). */
 export const clitics = ['s', 'd', 'll', 're', 've'] as const;
-
-/** Whether a code point is a letter, digit or combining mark. */
-export function isWordCodePoint(cp: number | undefined): boolean {
-  return cp !== undefined && wordChar.test(String.fromCodePoint(cp));
-}
 
 /** Index of the code point that ends just before `i`, or -1 at `lo`: steps back over a surrogate pair. */
 function previousIndex(text: string, i: number, lo: number): number {

@@ -42,11 +42,11 @@ import {
   organizationPronouns,
   participleVerbs,
   personPronouns,
-  sentenceStarts,
   speechVerbs,
   wordEnd,
   wordStart,
 } from './speech-words.ts';
+import { sentenceStarts } from '../text/sentences.ts';
 
 export type { SpeakerEntry, SpeakerMention } from './speaker-mentions.ts';
 

@@ -26,8 +26,9 @@
  */
 import type { Range } from '../annotations/types.ts';
 import type { Article, ArticleParagraph } from '../article/parse-article.ts';
-import type { Severity } from '../errors.ts';
-import { alternation, labelCues, namingVerbs, sentenceStarts, speechVerbs, wordEnd, wordStart } from './speech-words.ts';
+import type { Severity } from '../messages.ts';
+import { sentenceStarts } from '../text/sentences.ts';
+import { alternation, labelCues, namingVerbs, speechVerbs, wordEnd, wordStart } from './speech-words.ts';
 
 /** How a quotation carries on the speaker of the paragraph before. */
 export const carryKinds = ['reopened', 'whole-paragraph'] as const;

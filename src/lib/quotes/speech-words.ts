@@ -1,9 +1,8 @@
 /**
  * The fixed words that quotation detection and attribution read: speech
- * verbs, the words allowed between a speaker and the verb, pronouns, and the
- * sentence-boundary rule both modules share.
+ * verbs, the words allowed between a speaker and the verb, pronouns. The
+ * sentence rule they share is in `text/sentences.ts`.
  */
-import type { Range } from '../annotations/types.ts';
 
 /** Verbs that report speech. Phrases come first so "called for" wins over "called". */
 export const speechVerbs = [
@@ -121,43 +120,6 @@ export const labelCues = [
   'project',
 ] as const;
 
-/** Abbreviations whose full stop does not end a sentence (`Jan. 20`, `No. 2 official`). */
-export const abbreviations = [
-  'Mr',
-  'Mrs',
-  'Ms',
-  'Dr',
-  'Prof',
-  'Sen',
-  'Rep',
-  'Gov',
-  'Gen',
-  'Lt',
-  'Col',
-  'St',
-  'Jr',
-  'Sr',
-  'Inc',
-  'Corp',
-  'Co',
-  'Ltd',
-  'No',
-  'Nos',
-  'Jan',
-  'Feb',
-  'Mar',
-  'Apr',
-  'Jun',
-  'Jul',
-  'Aug',
-  'Sep',
-  'Sept',
-  'Oct',
-  'Nov',
-  'Dec',
-  'vs',
-] as const;
-
 /** A regex alternation of fixed words, longest first, spaces matching any white space. */
 export function alternation(words: readonly string[]): string {
   return [...words]
@@ -169,30 +131,3 @@ export function alternation(words: readonly string[]): string {
 /** Lookarounds that make an alternation match whole words only (a hyphen joins words: `so-called`). */
 export const wordStart = '(?<![\\p{L}\\p{N}_-])';
 export const wordEnd = '(?![\\p{L}\\p{N}_]|-[\\p{L}\\p{N}])';
-
-/** End of a sentence: stop, optional closing marks, space, then a capital or an opening mark. */
-const boundary = /([\p{L}\p{N}.]*)[.!?…][”’"')\]]*\s+(?=[“"‘(]?\p{Lu})/gu;
-
-/**
- * Offsets in [from, to) where a sentence starts, `from` included. A boundary
- * inside one of `inside` (quotations) does not count, so a quotation of two
- * sentences stays inside one sentence of the narrative.
- */
-export function sentenceStarts(text: string, from: number, to: number, inside: readonly Range[] = []): number[] {
-  const starts = [from];
-  boundary.lastIndex = from;
-  for (let m = boundary.exec(text); m && m.index < to; m = boundary.exec(text)) {
-    const next = m.index + m[0].length;
-    if (next >= to) break;
-    if (isAbbreviation(m[1] ?? '')) continue;
-    if (inside.some((r) => next > r.start && next < r.end)) continue;
-    starts.push(next);
-  }
-  return starts;
-}
-
-/** Whether the word before a full stop is an abbreviation or an initial (`U.S.`, `J.`). */
-function isAbbreviation(word: string): boolean {
-  if ((abbreviations as readonly string[]).includes(word)) return true;
-  return /^(?:\p{Lu}\.)*\p{Lu}$/u.test(word);
-}

@@ -4,13 +4,12 @@
  * `claim` range plus a zero-width `noteref` marker at its end.
  */
 import type { Article } from '../article/parse-article.ts';
-import type { Annotation, Range } from '../annotations/types.ts';
+import type { ClaimAnnotation, NoteRefAnnotation, Range } from '../annotations/types.ts';
 import { anchorSelector } from '../claims/anchor-selector.ts';
 import type { ClaimNote } from '../content/model.ts';
 import type { RenderedMarkdown } from '../content/render-markdown.ts';
-import type { ContentIssue } from '../errors.ts';
-import { firstSentence } from '../content/first-sentence.ts';
-import type { NoteRefPayload } from '../render/render-annotation.ts';
+import { type ContentMessage, error } from '../messages.ts';
+import { firstSentence } from '../text/sentences.ts';
 import type { ClaimFrontmatter } from '../../schemas/claim.ts';
 
 export interface ClaimInput {
@@ -19,36 +18,36 @@ export interface ClaimInput {
   data: ClaimFrontmatter;
   note: RenderedMarkdown;
   /** Line and column of a front-matter field, for errors. */
-  positionOf: (path: (string | number)[]) => { line: number; column: number };
+  positionOf: (path: readonly (string | number)[]) => { line: number; column: number };
 }
 
 export interface ClaimResolution {
-  annotations: Annotation[];
+  annotations: (ClaimAnnotation | NoteRefAnnotation)[];
   /** The note markers, which are links. */
   links: Range[];
   /** The notes in reading order, numbered from 1. */
   notes: ClaimNote[];
 }
 
-export function resolveClaims(article: Article, claims: readonly ClaimInput[], issues: ContentIssue[]): ClaimResolution {
+export function resolveClaims(article: Article, claims: readonly ClaimInput[], messages: ContentMessage[]): ClaimResolution {
   const anchored: { claim: ClaimInput; start: number; end: number; paragraph: number }[] = [];
   for (const claim of claims) {
     const result = anchorSelector(article, claim.data.anchor);
     if (result.ok) {
       anchored.push({ claim, start: result.start, end: result.end, paragraph: result.paragraph });
     } else {
-      issues.push({ severity: 'error', file: claim.file, ...claim.positionOf(['anchor', 'exact']), message: result.message, hint: result.hint });
+      messages.push(error({ ruleId: `anchor-${result.reason}`, file: claim.file, ...claim.positionOf(['anchor', 'exact']), reason: result.message, hint: result.hint }));
     }
   }
   anchored.sort((a, b) => a.end - b.end || a.start - b.start);
 
-  const annotations: Annotation[] = [];
+  const annotations: ClaimResolution['annotations'] = [];
   const links: Range[] = [];
   const notes = anchored.map(({ claim, start, end, paragraph }, i): ClaimNote => {
     const number = i + 1;
     const summary = firstSentence(claim.note.text);
     annotations.push({ kind: 'claim', id: claim.id, start, end, payload: { claim: claim.id, number } });
-    const payload: NoteRefPayload = { claim: claim.id, number, status: claim.data.status, summary, complete: summary === claim.note.text };
+    const payload = { claim: claim.id, number, status: claim.data.status, summary, complete: summary === claim.note.text };
     annotations.push({ kind: 'noteref', id: claim.id, start: end, end, link: true, payload });
     links.push({ start: end, end });
     return {

@@ -4,9 +4,9 @@
  * names at the attributions.
  */
 import type { Article } from '../article/parse-article.ts';
-import { type Annotation, overlaps, type Range } from '../annotations/types.ts';
-import type { ContentIssue } from '../errors.ts';
+import { overlaps, type QuoteAnnotation, type Range, type SpeakerAnnotation } from '../annotations/types.ts';
 import type { QuoteUse } from '../content/model.ts';
+import { type ContentMessage, error, info, warning } from '../messages.ts';
 import { attributeQuotes, type QuoteOverride, type SpeakerEntry } from '../quotes/attribute-quotes.ts';
 import { scanQuotes } from '../quotes/detect-quotes.ts';
 
@@ -20,13 +20,12 @@ export interface QuoteContext {
   overrides: readonly QuoteOverride[];
   /** Line and column of override `i` in the explainer file. */
   overridePosition: (i: number) => { line: number; column: number };
-  issues: ContentIssue[];
-  /** Spans in quotation marks that are not quotations (scare quotes, titles). */
-  onSkipped?: (line: number, reason: string) => void;
+  /** Problems, and a line for the build log for each span in quotation marks that is not a quotation (scare quotes, titles). */
+  messages: ContentMessage[];
 }
 
 export interface QuoteResolution {
-  annotations: Annotation[];
+  annotations: (QuoteAnnotation | SpeakerAnnotation)[];
   /** Ranges that hold links, which other resolvers must not nest links in. */
   links: Range[];
   /** Speakers in order of their first quotation, with their quotations. */
@@ -34,46 +33,56 @@ export interface QuoteResolution {
 }
 
 export function resolveQuotes(ctx: QuoteContext): QuoteResolution {
-  const { article, seedFile, issues } = ctx;
+  const { article, seedFile, messages } = ctx;
   const lineOf = (paragraph: number) => article.paragraphs[paragraph - 1]?.line;
 
   const scan = scanQuotes(article);
   for (const p of scan.problems) {
     const line = lineOf(p.paragraph);
-    issues.push({
-      severity: p.severity,
-      file: seedFile,
-      ...(line ? { line, column: p.offset - article.paragraphs[p.paragraph - 1]!.start + 1 } : {}),
-      message: `Paragraph ${p.paragraph}: ${p.message}`,
-      hint: p.hint,
-    });
+    const make = p.severity === 'error' ? error : warning;
+    messages.push(
+      make({
+        ruleId: 'quote-marks',
+        file: seedFile,
+        ...(line ? { line, column: p.offset - article.paragraphs[p.paragraph - 1]!.start + 1 } : {}),
+        reason: `Paragraph ${p.paragraph}: ${p.message}`,
+        hint: p.hint,
+      }),
+    );
   }
-  for (const s of scan.skipped) ctx.onSkipped?.(lineOf(s.paragraph) ?? 0, `“${s.text}” is not treated as a quotation: ${s.reason}`);
+  for (const s of scan.skipped) {
+    const line = lineOf(s.paragraph);
+    messages.push(info({ ruleId: 'quote-skipped', file: seedFile, ...(line ? { line } : {}), reason: `“${s.text}” is not treated as a quotation: ${s.reason}` }));
+  }
 
   const attributed = attributeQuotes(article, scan.quotations, [...ctx.speakers], [...ctx.overrides]);
   for (const p of attributed.problems) {
     const line = lineOf(p.paragraph);
-    issues.push({
-      severity: 'error',
-      file: seedFile,
-      ...(line ? { line } : {}),
-      message: `Paragraph ${p.paragraph}: ${p.message}`,
-      hint: p.candidates.length
-        ? `Candidates: ${p.candidates.join(', ')}. Name the speaker in ${ctx.explainerFile} under \`speakers\`.`
-        : `Add the speaker to content/people/ or name the speaker in ${ctx.explainerFile} under \`speakers\`.`,
-    });
+    messages.push(
+      error({
+        ruleId: 'quote-unattributed',
+        file: seedFile,
+        ...(line ? { line } : {}),
+        reason: `Paragraph ${p.paragraph}: ${p.message}`,
+        hint: p.candidates.length
+          ? `Candidates: ${p.candidates.join(', ')}. Name the speaker in ${ctx.explainerFile} under \`speakers\`.`
+          : `Add the speaker to content/people/ or name the speaker in ${ctx.explainerFile} under \`speakers\`.`,
+      }),
+    );
   }
   for (const o of attributed.overridesUnused) {
-    issues.push({
-      severity: 'error',
-      file: ctx.explainerFile,
-      ...ctx.overridePosition(ctx.overrides.indexOf(o)),
-      message: `Expected a quotation in paragraph ${o.paragraph} opening with “${o.quote}”, found none.`,
-      hint: 'Copy the first words inside the quotation marks exactly.',
-    });
+    messages.push(
+      error({
+        ruleId: 'speaker-override-unused',
+        file: ctx.explainerFile,
+        ...ctx.overridePosition(ctx.overrides.indexOf(o)),
+        reason: `Expected a quotation in paragraph ${o.paragraph} opening with “${o.quote}”, found none.`,
+        hint: 'Copy the first words inside the quotation marks exactly.',
+      }),
+    );
   }
 
-  const annotations: Annotation[] = [];
+  const annotations: QuoteResolution['annotations'] = [];
   const links: Range[] = [];
   const bySpeaker = new Map<string, { id: string; quotes: QuoteUse[] }>();
   for (const at of attributed.attributions) {

@@ -3,17 +3,17 @@
  * first use of each linked to its entry, never inside another link.
  */
 import type { Article } from '../article/parse-article.ts';
-import type { Annotation, Range } from '../annotations/types.ts';
+import type { Range, TermAnnotation } from '../annotations/types.ts';
 import { matchTerms, type TermForms } from '../glossary/match-terms.ts';
 
 export interface TermResolution {
-  annotations: Annotation[];
+  annotations: TermAnnotation[];
   /** Terms in order of first use, with every paragraph that uses them. */
   terms: { id: string; paragraphs: number[] }[];
 }
 
 export function resolveTerms(article: Article, forms: readonly TermForms[], avoid: readonly Range[]): TermResolution {
-  const annotations: Annotation[] = [];
+  const annotations: TermAnnotation[] = [];
   const byId = new Map<string, { id: string; paragraphs: number[] }>();
   for (const m of matchTerms(article, forms, { avoid })) {
     let entry = byId.get(m.id);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstSentence } from '../../src/lib/content/first-sentence.ts';
+import { firstSentence } from '../../src/lib/text/sentences.ts';
 
 describe('firstSentence', () => {
   it('ends at the first full stop followed by a new sentence', () => {

@@ -1,0 +1,95 @@
+/**
+ * Step 3 of loading, resolve: one explainer's article and content → the
+ * `ExplainerPage` it shows. A pure function: it reads no file and changes
+ * nothing it is given; problems go to `messages`.
+ */
+import type { Annotation } from '../annotations/types.ts';
+import type { Article } from '../article/parse-article.ts';
+import { type ContentMessage, info, warning } from '../messages.ts';
+import type { SpeakerEntry } from '../quotes/attribute-quotes.ts';
+import { resolveClaims } from '../resolve/resolve-claims.ts';
+import { resolveQuotes } from '../resolve/resolve-quotes.ts';
+import { resolveTerms } from '../resolve/resolve-terms.ts';
+import type { ExplainerPage, GlossaryEntry, Speaker } from './model.ts';
+import type { ValidContent, ValidExplainer } from './validate-content.ts';
+
+/** Reading speed for the reading-time estimate, in words a minute. */
+const wordsPerMinute = 230;
+
+export interface ExplainerInput {
+  explainer: ValidExplainer;
+  seedFile: string;
+  article: Article;
+  /** The shared glossary and people. */
+  content: Pick<ValidContent, 'terms' | 'termForms' | 'people'>;
+}
+
+export function resolveExplainer({ explainer, seedFile, article, content }: ExplainerInput, messages: ContentMessage[]): ExplainerPage {
+  const { id: slug, file, data } = explainer;
+  reportSeed(seedFile, article, messages);
+
+  const speakerEntries: SpeakerEntry[] = content.people.map((p) => ({ id: p.id, name: p.name, aliases: p.aliases, kind: p.kind, file: p.file }));
+  const quotes = resolveQuotes({
+    article,
+    seedFile,
+    explainerFile: file,
+    speakers: speakerEntries,
+    overrides: data.speakers ?? [],
+    overridePosition: (i) => explainer.front.positionOf(['speakers', i]),
+    messages,
+  });
+  const claims = resolveClaims(article, explainer.claims, messages);
+  const glossary = resolveTerms(article, content.termForms, [...quotes.links, ...claims.links]);
+
+  const annotations: Annotation[] = [
+    ...(article.dateline ? [{ kind: 'dateline' as const, id: 'dateline', ...article.dateline }] : []),
+    ...quotes.annotations,
+    ...claims.annotations,
+    ...glossary.annotations,
+  ];
+  const termById = byId(content.terms);
+  const speakerById = byId(content.people);
+  const words = countWords(article);
+  return {
+    slug,
+    file,
+    seedFile,
+    title: data.title,
+    dek: data.dek,
+    lang: data.lang,
+    source: data.source,
+    wordCount: words,
+    readingMinutes: Math.max(1, Math.round(words / wordsPerMinute)),
+    introHtml: explainer.introHtml,
+    article,
+    annotations,
+    terms: glossary.terms.map((t) => ({ entry: get(termById, t.id, 'glossary term'), paragraphs: t.paragraphs })),
+    claims: claims.notes,
+    speakers: quotes.speakers.map((s) => ({ speaker: get(speakerById, s.id, 'speaker'), quotes: s.quotes })),
+  };
+}
+
+/** Lines of the seed the page shows differently from the text: markup kept as text, residue left out. */
+function reportSeed(seedFile: string, article: Article, messages: ContentMessage[]): void {
+  for (const line of article.markupLines) {
+    messages.push(warning({ ruleId: 'seed-markup', file: seedFile, line, reason: 'This line looks like HTML markup; it is shown as literal text, never as HTML.' }));
+  }
+  for (const r of article.residue) {
+    messages.push(info({ ruleId: 'seed-residue', file: seedFile, line: r.line, reason: `left out of the page: ${r.reason}` }));
+  }
+}
+
+function countWords(article: Article): number {
+  return article.paragraphs.reduce((n, p) => n + article.text.slice(p.start, p.end).split(/\s+/).filter(Boolean).length, 0);
+}
+
+function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {
+  return new Map(items.map((i) => [i.id, i]));
+}
+
+/** An id the resolvers produced must exist: a missing one is a bug, not a content problem. */
+function get<T extends GlossaryEntry | Speaker>(map: Map<string, T>, id: string, what: string): T {
+  const item = map.get(id);
+  if (!item) throw new Error(`Resolved a ${what} “${id}” that the content does not hold.`);
+  return item;
+}

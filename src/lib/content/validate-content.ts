@@ -1,0 +1,180 @@
+/**
+ * Step 2 of loading, validate: every record checked against its schema, its
+ * Markdown body rendered (which refuses raw HTML and unsafe links), and the
+ * references between files checked. Problems are collected, never thrown.
+ */
+import type { z } from 'zod';
+import { findAliasConflicts, type TermForms } from '../glossary/match-terms.ts';
+import { type ContentMessage, error } from '../messages.ts';
+import type { ClaimInput } from '../resolve/resolve-claims.ts';
+import { claimSchema } from '../../schemas/claim.ts';
+import { explainerSchema, type ExplainerFrontmatter } from '../../schemas/explainer.ts';
+import { glossaryTermSchema } from '../../schemas/glossary-term.ts';
+import { personSchema } from '../../schemas/person.ts';
+import type { FrontMatter } from './front-matter.ts';
+import { validateFrontMatter } from './front-matter.ts';
+import type { GlossaryEntry, Speaker } from './model.ts';
+import type { ContentFile, ContentFiles } from './read-content.ts';
+import { renderIntro } from './render-intro.ts';
+import { renderMarkdown, type RenderedMarkdown } from './render-markdown.ts';
+
+/** A content file whose front matter passed its schema. */
+export interface Valid<T> {
+  id: string;
+  file: string;
+  data: T;
+  front: FrontMatter;
+}
+
+export interface ValidExplainer extends Valid<ExplainerFrontmatter> {
+  introHtml: string;
+  claims: ClaimInput[];
+}
+
+export interface ValidContent {
+  explainers: ValidExplainer[];
+  terms: GlossaryEntry[];
+  /** Every form of every term, for the matcher. */
+  termForms: TermForms[];
+  people: Speaker[];
+}
+
+export function validateContent(files: ContentFiles, messages: ContentMessage[]): ValidContent {
+  const terms = checkAll(files.terms, glossaryTermSchema, messages).map((t) => toGlossaryEntry(t, messages));
+  const people = checkAll(files.people, personSchema, messages).map((p) => toSpeaker(p, messages));
+  const explainers = checkAll(files.explainers, explainerSchema, messages).map(
+    (e): ValidExplainer => ({
+      ...e,
+      introHtml: renderIntro(e.file, e.front.body, e.front.bodyLine, messages),
+      claims: checkAll(files.claims.get(e.id) ?? [], claimSchema, messages).map((c) => toClaimInput(c, messages)),
+    }),
+  );
+  const termForms = terms.map((t) => ({ id: t.id, file: t.file, forms: [t.term, ...t.aliases] }));
+
+  checkRelatedTerms(files.terms, terms, messages);
+  checkAliasConflicts(termForms, messages);
+  checkClaimFolders(files, messages);
+  return { explainers, terms, termForms, people };
+}
+
+/** The files that pass `schema`, with their typed data. */
+function checkAll<S extends z.ZodType>(list: readonly ContentFile[], schema: S, messages: ContentMessage[]): Valid<z.output<S>>[] {
+  return list.flatMap((f) => {
+    const result = validateFrontMatter(f.file, f.front, schema);
+    if (result.ok) return [{ id: f.id, file: f.file, data: result.value, front: f.front }];
+    messages.push(...result.messages);
+    return [];
+  });
+}
+
+/** Renders the Markdown body of a file, which must not be empty. */
+function renderBody(v: Valid<unknown>, what: string, hint: string, messages: ContentMessage[]): RenderedMarkdown {
+  const body = renderMarkdown(v.file, v.front.body, v.front.bodyLine, messages);
+  if (!body.text) messages.push(error({ ruleId: 'body-empty', file: v.file, line: v.front.bodyLine, reason: `Expected ${what} after the front matter, found none.`, hint }));
+  return body;
+}
+
+function toGlossaryEntry(t: Valid<z.output<typeof glossaryTermSchema>>, messages: ContentMessage[]): GlossaryEntry {
+  const def = renderBody(t, 'a definition', 'Write the definition in 1–3 sentences.', messages);
+  const { term, aliases, category, related, source } = t.data;
+  return {
+    id: t.id,
+    file: t.file,
+    term,
+    aliases,
+    ...(category ? { category } : {}),
+    related,
+    ...(source ? { source } : {}),
+    definitionHtml: def.html,
+    definitionText: def.text,
+  };
+}
+
+function toSpeaker(p: Valid<z.output<typeof personSchema>>, messages: ContentMessage[]): Speaker {
+  const bio = renderBody(p, 'a short bio', 'Write 2–4 sentences.', messages);
+  const { name, aliases, kind, role, affiliation, asOf, links } = p.data;
+  return {
+    id: p.id,
+    file: p.file,
+    name,
+    aliases,
+    kind,
+    ...(role ? { role } : {}),
+    ...(affiliation ? { affiliation } : {}),
+    asOf,
+    links,
+    bioHtml: bio.html,
+    bioText: bio.text,
+    initials: initialsOf(name),
+  };
+}
+
+function toClaimInput(c: Valid<z.output<typeof claimSchema>>, messages: ContentMessage[]): ClaimInput {
+  return {
+    id: c.id,
+    file: c.file,
+    data: c.data,
+    positionOf: c.front.positionOf,
+    note: renderBody(c, 'a note', 'Say what the sources show and what the article leaves out.', messages),
+  };
+}
+
+/** Every id in a term's `related` must be a term. */
+function checkRelatedTerms(files: readonly ContentFile[], terms: readonly GlossaryEntry[], messages: ContentMessage[]): void {
+  const fronts = new Map(files.map((f) => [f.id, f.front]));
+  for (const t of terms) {
+    const front = fronts.get(t.id)!;
+    t.related.forEach((id, i) => {
+      if (fronts.has(id)) return;
+      messages.push(
+        error({
+          ruleId: 'related-missing',
+          file: t.file,
+          ...front.positionOf(['related', i]),
+          reason: `Expected a glossary term id in \`related\`, found “${id}”, which has no file.`,
+          hint: `Create content/glossary/${id}.md or remove it from the list.`,
+        }),
+      );
+    });
+  }
+}
+
+/** A form (term or alias) belongs to one term only. */
+function checkAliasConflicts(termForms: readonly TermForms[], messages: ContentMessage[]): void {
+  for (const c of findAliasConflicts(termForms)) {
+    messages.push(
+      error({
+        ruleId: 'alias-conflict',
+        file: c.files[1],
+        reason: `Expected each glossary form to belong to one term, found “${c.form}” in both ${c.files[0]} and ${c.files[1]}.`,
+        hint: 'Remove the form from one of the two files.',
+      }),
+    );
+  }
+}
+
+/** Every claims folder belongs to an explainer. */
+function checkClaimFolders(files: ContentFiles, messages: ContentMessage[]): void {
+  const slugs = new Set(files.explainers.map((e) => e.id));
+  for (const name of files.claims.keys()) {
+    if (slugs.has(name)) continue;
+    messages.push(
+      error({
+        ruleId: 'claims-folder',
+        file: `content/claims/${name}`,
+        reason: `Expected claims for an explainer, found the folder “${name}” but no content/explainers/${name}.mdx.`,
+        hint: 'Rename the folder to the slug of its explainer.',
+      }),
+    );
+  }
+}
+
+/** Up to two initials for the avatar: first and last word of the name. */
+export function initialsOf(name: string): string {
+  const words = name.split(/[\s-]+/).filter((w) => /^\p{L}/u.test(w));
+  if (words.length === 0) return name.slice(0, 2).toUpperCase();
+  if (words.length > 1) return (words[0]![0]! + words[words.length - 1]![0]!).toUpperCase();
+  // One word: its capitals (DeepSeek → DS), else its first letter.
+  const capitals = words[0]!.match(/\p{Lu}/gu) ?? [];
+  return capitals.length > 1 ? capitals.slice(0, 2).join('') : words[0]![0]!.toUpperCase();
+}

@@ -1,0 +1,29 @@
+/**
+ * What a word is made of, in any script: letters, digits and combining marks.
+ * Glossary matching, anchoring suggestions and diffs all read words this way.
+ */
+
+/** The character class of word characters, for building patterns. */
+export const wordCharClass = '\\p{L}\\p{N}\\p{M}';
+
+const wordChar = new RegExp(`[${wordCharClass}]`, 'u');
+
+/** Whether a character (one code point) is a word character. */
+export function isWordChar(char: string): boolean {
+  return wordChar.test(char);
+}
+
+/** Whether a code point is a word character. */
+export function isWordCodePoint(cp: number | undefined): boolean {
+  return cp !== undefined && wordChar.test(String.fromCodePoint(cp));
+}
+
+/** Whether a text holds at least one letter or digit. */
+export function hasWord(text: string): boolean {
+  return /[\p{L}\p{N}]/u.test(text);
+}
+
+/** Words whole, every other character alone: the tokens of a word diff. */
+export function wordTokens(text: string): string[] {
+  return text.match(new RegExp(`[${wordCharClass}]+|[\\s\\S]`, 'gu')) ?? [];
+}
