@@ -12,4 +12,7 @@ export default defineConfig({
   integrations: [mdx()],
   markdown: { processor: unified({ remarkPlugins: [], rehypePlugins: [] }) },
   build: { format: 'directory' },
+  // Lightning CSS bundles the stylesheets and resolves the custom media
+  // queries of src/styles/breakpoints.css, where the breakpoints are defined once.
+  vite: { css: { transformer: 'lightningcss', lightningcss: { drafts: { customMedia: true } } } },
 });

@@ -65,9 +65,9 @@ function showPopover(trigger: HTMLElement): void {
   if (!content) return;
   popover.replaceChildren(content);
   popover.hidden = false;
-  popoverOwner?.setAttribute('aria-expanded', 'false');
+  popoverOwner?.classList.remove('is-previewed');
   popoverOwner = trigger;
-  trigger.setAttribute('aria-expanded', 'true');
+  trigger.classList.add('is-previewed');
   placePopover(trigger);
 }
 
@@ -89,7 +89,7 @@ function hidePopover(): void {
   if (!popover || popover.hidden) return;
   popover.hidden = true;
   popover.replaceChildren();
-  popoverOwner?.setAttribute('aria-expanded', 'false');
+  popoverOwner?.classList.remove('is-previewed');
   popoverOwner = null;
 }
 
@@ -100,7 +100,6 @@ function hideSoon(): void {
 
 const triggers = document.querySelectorAll<HTMLElement>('.ex-article a[data-term], .ex-article a[data-speaker-link]');
 for (const t of triggers) {
-  t.setAttribute('aria-expanded', 'false');
   // Browsers send mouse events after a tap as well; the tap's click decides.
   t.addEventListener('mouseenter', () => {
     if (!byTouch()) showPopover(t);
@@ -126,10 +125,15 @@ for (const t of triggers) {
 popover?.addEventListener('mouseenter', () => window.clearTimeout(hideTimer));
 popover?.addEventListener('mouseleave', hideSoon);
 
-/** Whether sidenotes sit in the margin (wide layout) rather than inline. */
-function marginNotes(): boolean {
-  return window.matchMedia('(min-width: 48rem)').matches;
+/**
+ * Which layout the stylesheet is in. The breakpoints are defined once, in
+ * src/styles/breakpoints.css, which sets these flags.
+ */
+function layout(flag: 'wide' | 'sidebar'): boolean {
+  return getComputedStyle(document.documentElement).getPropertyValue(`--ex-layout-${flag}`).trim() === '1';
 }
+
+const noteRefs = document.querySelectorAll<HTMLAnchorElement>('.ex-article a[role="doc-noteref"]');
 
 function toggleNote(ref: HTMLAnchorElement, open?: boolean): void {
   const note = document.getElementById(ref.getAttribute('aria-controls') ?? '');
@@ -139,9 +143,26 @@ function toggleNote(ref: HTMLAnchorElement, open?: boolean): void {
   ref.setAttribute('aria-expanded', String(next));
 }
 
-for (const ref of document.querySelectorAll<HTMLAnchorElement>('.ex-article a[role="doc-noteref"]')) {
+/**
+ * In the margin (wide layout) a sidenote is always shown and its marker is a
+ * plain link. Inline (narrow layout) the note opens in place, so the marker
+ * says whether it is expanded; the state goes when the layout widens.
+ */
+function syncNoteState(): void {
+  const inline = !layout('wide');
+  for (const ref of noteRefs) {
+    if (inline && !ref.hasAttribute('aria-expanded')) ref.setAttribute('aria-expanded', 'false');
+    if (!inline && ref.hasAttribute('aria-expanded')) {
+      toggleNote(ref, false);
+      ref.removeAttribute('aria-expanded');
+    }
+  }
+}
+syncNoteState();
+
+for (const ref of noteRefs) {
   ref.addEventListener('click', (e) => {
-    if (marginNotes()) return;
+    if (layout('wide')) return;
     e.preventDefault();
     toggleNote(ref);
   });
@@ -166,6 +187,7 @@ document.addEventListener('click', (e) => {
 
 window.addEventListener('resize', () => {
   if (popoverOwner) placePopover(popoverOwner);
+  syncNoteState();
 });
 
 /**
@@ -194,4 +216,4 @@ function highlightCurrentTerms(): void {
   document.querySelectorAll('.ex-article > p[id]').forEach((p) => observer.observe(p));
 }
 
-if ('IntersectionObserver' in window && window.matchMedia('(min-width: 75rem)').matches) highlightCurrentTerms();
+if ('IntersectionObserver' in window && layout('sidebar')) highlightCurrentTerms();

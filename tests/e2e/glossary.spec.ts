@@ -121,6 +121,7 @@ test.describe('without JavaScript', () => {
 });
 
 test('an axe scan with a definition open finds no violations', async ({ page }) => {
+  test.setTimeout(120_000);
   await page.goto(url);
   await page.locator('.ex-article a[data-term="deepseek"]').focus();
   await expect(page.locator(popover)).toBeVisible();

@@ -142,7 +142,8 @@ function applyToParagraph<A extends AnnotationRange>(paragraph: Paragraph, annot
   });
 
   const ranged = annotations.filter((a) => a.end > a.start);
-  const points = annotations.filter((a) => a.end === a.start).sort(compareNesting);
+  // Markers at one point keep the order they were given in (note 1 before note 2), outer kinds first.
+  const points = annotations.filter((a) => a.end === a.start).sort((a, b) => kindRank(a.kind) - kindRank(b.kind));
 
   const cuts = new Set<number>();
   for (const t of texts) cuts.add(t.start).add(t.end);

@@ -3,6 +3,7 @@
  * verbs, the words allowed between a speaker and the verb, pronouns. The
  * sentence rule they share is in `text/sentences.ts`.
  */
+import { wordCharClass } from '../text/words.ts';
 
 /** Verbs that report speech. Phrases come first so "called for" wins over "called". */
 export const speechVerbs = [
@@ -129,5 +130,5 @@ export function alternation(words: readonly string[]): string {
 }
 
 /** Lookarounds that make an alternation match whole words only (a hyphen joins words: `so-called`). */
-export const wordStart = '(?<![\\p{L}\\p{N}_-])';
-export const wordEnd = '(?![\\p{L}\\p{N}_]|-[\\p{L}\\p{N}])';
+export const wordStart = `(?<![${wordCharClass}_-])`;
+export const wordEnd = `(?![${wordCharClass}_]|-[${wordCharClass}])`;
