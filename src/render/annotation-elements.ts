@@ -6,6 +6,7 @@
 import type { ElementContent } from 'hast';
 import type { ElementSpec, PartInfo } from '../lib/annotations/apply-annotations.ts';
 import type { Annotation, NoteRefAnnotation } from '../lib/annotations/types.ts';
+import { claimId, definitionId, fragment, noteRefId, quoteId, sidenoteId, speakerId, termId } from '../lib/ids.ts';
 import { claimStatusLabels } from '../schemas/claim.ts';
 
 export function annotationElement(a: Annotation, part: PartInfo): ElementSpec {
@@ -21,14 +22,14 @@ export function annotationElement(a: Annotation, part: PartInfo): ElementSpec {
           className: ['ex-quote'],
           dataSpeaker: a.payload.speaker,
           dataQuote: a.payload.quoteId,
-          ...(first ? { id: `quote-${a.payload.quoteId}` } : {}),
+          ...(first ? { id: quoteId(a.payload.quoteId) } : {}),
           ...partProps,
         },
       };
     case 'speaker':
       return {
         tagName: 'a',
-        properties: { className: ['ex-speaker-link'], href: `#speaker-${a.payload.speaker}`, dataSpeakerLink: a.payload.speaker, ...partProps },
+        properties: { className: ['ex-speaker-link'], href: fragment(speakerId(a.payload.speaker)), dataSpeakerLink: a.payload.speaker, ...partProps },
       };
     case 'claim':
       return { tagName: 'span', properties: { className: ['ex-claim'], dataClaimText: a.payload.claim, ...partProps } };
@@ -39,9 +40,9 @@ export function annotationElement(a: Annotation, part: PartInfo): ElementSpec {
         tagName: 'a',
         properties: {
           className: ['ex-term'],
-          href: `#term-${a.payload.term}`,
+          href: fragment(termId(a.payload.term)),
           dataTerm: a.payload.term,
-          ariaDescribedby: `term-def-${a.payload.term}`,
+          ariaDescribedby: definitionId(a.payload.term),
           ...partProps,
         },
       };
@@ -68,12 +69,12 @@ function noteMarker(p: NoteRefAnnotation['payload']): ElementSpec {
             type: 'element',
             tagName: 'a',
             properties: {
-              id: `claimref-${p.claim}`,
-              href: `#claim-${p.claim}`,
+              id: noteRefId(p.claim),
+              href: fragment(claimId(p.claim)),
               role: 'doc-noteref',
               dataClaim: p.claim,
               ariaLabel: `Note ${p.number}: ${claimStatusLabels[p.status]}`,
-              ariaControls: `sidenote-${p.claim}`,
+              ariaControls: sidenoteId(p.claim),
             },
             children: [{ type: 'text', value: String(p.number) }],
           },
@@ -82,7 +83,7 @@ function noteMarker(p: NoteRefAnnotation['payload']): ElementSpec {
       {
         type: 'element',
         tagName: 'span',
-        properties: { className: ['ex-sidenote'], id: `sidenote-${p.claim}`, dataStatus: p.status, role: 'note', ariaLabel: `Note ${p.number}` },
+        properties: { className: ['ex-sidenote'], id: sidenoteId(p.claim), dataStatus: p.status, role: 'note', ariaLabel: `Note ${p.number}` },
         children: sidenote(p),
       },
     ],
@@ -100,7 +101,7 @@ function sidenote(p: NoteRefAnnotation['payload']): ElementContent[] {
     {
       type: 'element',
       tagName: 'a',
-      properties: { className: ['ex-sidenote-more'], href: `#claim-${p.claim}` },
+      properties: { className: ['ex-sidenote-more'], href: fragment(claimId(p.claim)) },
       children: [text(p.complete ? 'Sources' : 'Full note and sources')],
     },
   ];

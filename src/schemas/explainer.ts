@@ -26,6 +26,12 @@ export const explainerSchema = z.strictObject({
   endsAtLine: z.number().int().positive().optional(),
   /** Keep trailing lines that stop mid-sentence (default: false). */
   keepResidue: z.boolean().optional(),
+  /**
+   * Invisible characters the seed may hold, as code points such as "U+200B"
+   * (default: none; any other control, bidirectional or zero-width character
+   * in the seed stops the build). The seed is never edited.
+   */
+  acceptCharacters: z.array(z.string().regex(/^U\+[0-9A-F]{4,6}$/, 'Expected a code point written as U+200B')).optional(),
   /** Editor overrides of quotation speakers: the quotation's opening words and who said it. */
   speakers: z
     .array(

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateSchema, httpUrlSchema } from './common.ts';
+import { dateSchema, httpUrlSchema, monthOrDateSchema } from './common.ts';
 
 export const speakerKinds = ['person', 'organization'] as const;
 
@@ -16,10 +16,7 @@ export const personSchema = z.strictObject({
   /** Organization the role belongs to. */
   affiliation: z.string().min(1).optional(),
   /** When the role was held, YYYY-MM or YYYY-MM-DD. */
-  asOf: z.preprocess(
-    (v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v),
-    z.string().regex(/^\d{4}-\d{2}(?:-\d{2})?$/, 'Expected YYYY-MM or YYYY-MM-DD'),
-  ),
+  asOf: monthOrDateSchema,
   /** Official page, encyclopedia entry. */
   links: z
     .array(z.strictObject({ label: z.string().min(1), url: httpUrlSchema, date: dateSchema.optional() }))

@@ -8,6 +8,7 @@
  *   screens), a tap opens the note in place under the line; a second tap or
  *   Esc closes it.
  */
+import { definitionId, speakerId, termId } from '../lib/ids.ts';
 
 const popover = document.getElementById('ex-popover');
 let popoverOwner: HTMLElement | null = null;
@@ -33,8 +34,8 @@ function byTouch(): boolean {
 function previewFor(trigger: HTMLElement): Node | null {
   const term = trigger.dataset.term;
   if (term) {
-    const entry = document.getElementById(`term-${term}`);
-    const def = document.getElementById(`term-def-${term}`);
+    const entry = document.getElementById(termId(term));
+    const def = document.getElementById(definitionId(term));
     if (!entry || !def) return null;
     const box = document.createElement('div');
     const title = document.createElement('p');
@@ -45,7 +46,7 @@ function previewFor(trigger: HTMLElement): Node | null {
   }
   const speaker = trigger.dataset.speakerLink;
   if (speaker) {
-    const card = document.getElementById(`speaker-${speaker}`);
+    const card = document.getElementById(speakerId(speaker));
     if (!card) return null;
     const copy = card.cloneNode(true) as HTMLElement;
     copy.removeAttribute('id');

@@ -1,11 +1,11 @@
+import { withBase as joinBase } from '../lib/url-policy.ts';
+
 /**
  * Site-internal URLs, always under the configured `base`, so the site works
  * at a domain root and under a sub-path such as `/pr-preview/pr-7/`.
  */
 export function withBase(path: string): string {
-  const base = import.meta.env.BASE_URL.replace(/\/+$/, '');
-  const rest = path.replace(/^\/+/, '');
-  return `${base}/${rest}`;
+  return joinBase(path, import.meta.env.BASE_URL);
 }
 
 export function explainerUrl(slug: string): string {

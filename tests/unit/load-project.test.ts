@@ -135,7 +135,7 @@ describe('loadProject', () => {
     );
     expect(issues.map((i) => [i.line, i.reason.slice(0, 40)])).toEqual([
       [13, 'Expected Markdown text, found raw HTML `'],
-      [15, 'Expected an http(s) link, found "javascr'],
+      [15, 'Expected an https URL, found the scheme '],
     ]);
   });
 

@@ -5,6 +5,7 @@
  * Markdown or HTML.
  */
 import type { Paragraph, Root, Text } from 'mdast';
+import { paragraphId } from '../ids.ts';
 import { locate } from '../text/positions.ts';
 import type { Article } from './parse-article.ts';
 
@@ -17,7 +18,7 @@ export function articleToMdast(article: Article): Root {
       type: 'paragraph',
       children: [text],
       position,
-      data: { hProperties: { id: `p-${p.n}` } },
+      data: { hProperties: { id: paragraphId(p.n) } },
     };
   });
   return { type: 'root', children };

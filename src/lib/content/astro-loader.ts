@@ -7,6 +7,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
+import { siteConfig } from '../../config/site.ts';
 import { formatMessage, severityOf } from '../messages.ts';
 import { loadProject } from './load-project.ts';
 import type { Site } from './model.ts';
@@ -18,7 +19,7 @@ const watched = new WeakSet<object>();
 function site(context: LoaderContext): Site {
   const root = fileURLToPath(context.config.root);
   if (cached?.root === root && cached.generation === generation) return cached.site;
-  const result = loadProject({ root });
+  const result = loadProject({ root, base: context.config.base, imageHosts: siteConfig.imageHosts });
   for (const m of result.messages) {
     if (severityOf(m) === 'warning') context.logger.warn(formatMessage(m));
     else context.logger.info(formatMessage(m));

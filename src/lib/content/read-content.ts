@@ -2,11 +2,17 @@
  * Step 1 of loading, read: content files → records with positions. Every
  * file's front matter is parsed once, here; nothing is checked against a
  * schema yet. Seeds are read and parsed into articles.
+ *
+ * Only regular files inside the project are read: a symlink that leads out
+ * of it, a folder where a file belongs, or a file that cannot be read is an
+ * error naming the path. Hidden characters (controls, bidirectional
+ * overrides, zero-width characters) are reported with their place.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { type Article, ArticleParseError, decodeSeed, parseArticle, type ParseArticleOptions } from '../article/parse-article.ts';
 import { type ContentMessage, error, warning } from '../messages.ts';
+import { findHiddenCharacters } from '../text/characters.ts';
 import { type FrontMatter, parseFrontMatter } from './front-matter.ts';
 
 /** One content file: its id (the file name), its path, its parsed front matter and body. */
@@ -30,44 +36,63 @@ export interface ContentFiles {
 const idPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export function readContent(root: string, messages: ContentMessage[]): ContentFiles {
+  const project = new ProjectFiles(root, messages);
   const claims = new Map<string, ContentFile[]>();
-  const claimsRoot = join(root, 'content/claims');
-  if (existsSync(claimsRoot)) {
-    for (const name of readdirSync(claimsRoot).sort()) {
-      if (statSync(join(claimsRoot, name)).isDirectory()) claims.set(name, readFolder(root, `content/claims/${name}`, '.md', messages));
-    }
-  }
+  for (const name of project.list('content/claims', 'folder')) claims.set(name, readFolder(project, `content/claims/${name}`, '.md'));
   return {
-    explainers: readFolder(root, 'content/explainers', '.mdx', messages),
-    terms: readFolder(root, 'content/glossary', '.md', messages),
-    people: readFolder(root, 'content/people', '.md', messages),
+    explainers: readFolder(project, 'content/explainers', '.mdx'),
+    terms: readFolder(project, 'content/glossary', '.md'),
+    people: readFolder(project, 'content/people', '.md'),
     claims,
   };
 }
 
 /** Reads and parses every file of one folder whose name ends in `ext`. */
-function readFolder(root: string, dir: string, ext: string, messages: ContentMessage[]): ContentFile[] {
-  const abs = join(root, dir);
-  if (!existsSync(abs)) return [];
+function readFolder(project: ProjectFiles, dir: string, ext: string): ContentFile[] {
   const out: ContentFile[] = [];
-  for (const name of readdirSync(abs).sort()) {
-    const path = join(abs, name);
-    if (statSync(path).isDirectory()) continue;
+  for (const name of project.list(dir, 'file')) {
     const file = `${dir}/${name}`;
     if (!name.endsWith(ext)) {
-      messages.push(warning({ ruleId: 'file-extension', file, reason: `Expected a ${ext} file here, found “${name}”; it is ignored.` }));
+      project.messages.push(warning({ ruleId: 'file-extension', file, reason: `Expected a ${ext} file here, found “${name}”; it is ignored.` }));
       continue;
     }
     const id = name.slice(0, -ext.length);
     if (!idPattern.test(id)) {
-      messages.push(error({ ruleId: 'file-name', file, reason: `Expected a lower-case kebab-case file name (the id), found “${name}”.`, hint: 'Rename the file, e.g. `nvidia-a100.md`.' }));
+      project.messages.push(error({ ruleId: 'file-name', file, line: 1, column: 1, reason: `Expected a lower-case kebab-case file name (the id), found “${name}”${nameProblem(id)}.`, hint: `Rename the file to ${suggestId(id)}${ext}.` }));
       continue;
     }
-    const parsed = parseFrontMatter(file, readFileSync(path, 'utf8'));
+    const bytes = project.read(file);
+    if (!bytes) continue;
+    const text = bytes.toString('utf8');
+    for (const h of findHiddenCharacters(text)) {
+      project.messages.push(error({ ruleId: 'hidden-character', file, line: h.line, column: h.column, reason: `Expected visible text, found ${h.codePoint} ${h.name}, which readers cannot see.`, hint: 'Delete it (retype the text around it).' }));
+    }
+    const parsed = parseFrontMatter(file, text);
     if (parsed.ok) out.push({ id, file, front: parsed.value });
-    else messages.push(...parsed.messages);
+    else project.messages.push(...parsed.messages);
   }
   return out;
+}
+
+/** Which part of a file name breaks the id rule, for the message. */
+function nameProblem(id: string): string {
+  if (/_/.test(id)) return ': underscores are not allowed';
+  if (/[A-Z]/.test(id)) return ': capital letters are not allowed';
+  if (/\s/.test(id)) return ': spaces are not allowed';
+  if (/--|^-|-$/.test(id)) return ': hyphens go one at a time, between letters or digits';
+  if (/[^a-z0-9-]/.test(id)) return ': only a–z, 0–9 and hyphens are allowed';
+  return '';
+}
+
+/** The id a file name most likely meant. */
+export function suggestId(name: string): string {
+  const id = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return id || 'a-name';
 }
 
 /** Where an explainer names its seed, for messages about a missing one. */
@@ -78,19 +103,135 @@ export interface SeedReference {
   column: number;
 }
 
+export interface ReadArticleOptions extends ParseArticleOptions {
+  /** Hidden characters the explainer accepts in its seed, as `U+200B`. */
+  acceptCharacters?: readonly string[];
+}
+
 /** Reads `seeds/<name>` and parses it; problems name the seed (or, when it is missing, the explainer). */
-export function readArticle(root: string, name: string, options: ParseArticleOptions, from: SeedReference, messages: ContentMessage[]): Article | undefined {
+export function readArticle(root: string, name: string, options: ReadArticleOptions, from: SeedReference, messages: ContentMessage[]): Article | undefined {
   const seedFile = `seeds/${name}`;
-  const path = join(root, seedFile);
-  if (!existsSync(path)) {
-    messages.push(error({ ruleId: 'seed-missing', ...from, reason: `Expected the seed file ${seedFile}, found no such file.`, hint: 'Put the article text in seeds/ or correct `seed`.' }));
-    return undefined;
-  }
+  const project = new ProjectFiles(root, messages);
+  const bytes = project.read(seedFile, from);
+  if (!bytes) return undefined;
   try {
-    return parseArticle(decodeSeed(readFileSync(path)), options);
+    const text = decodeSeed(bytes);
+    const accepted = new Set(options.acceptCharacters ?? []);
+    for (const h of findHiddenCharacters(text)) {
+      if (accepted.has(h.codePoint)) continue;
+      messages.push(
+        error({
+          ruleId: 'hidden-character',
+          file: seedFile,
+          line: h.line,
+          column: h.column,
+          reason: `Expected visible text, found ${h.codePoint} ${h.name}, which readers cannot see and which changes how the text is matched${/ISOLATE|EMBEDDING|OVERRIDE|MARK$/.test(h.name) ? ' and in which order it reads' : ''}.`,
+          hint: `The seed is never edited by the build: fix the text, or accept the character with \`acceptCharacters: ["${h.codePoint}"]\` in ${from.file}.`,
+        }),
+      );
+    }
+    return parseArticle(text, options);
   } catch (e) {
     if (!(e instanceof ArticleParseError)) throw e;
     messages.push(error({ ruleId: 'seed-text', file: seedFile, ...(e.line ? { line: e.line } : {}), reason: e.message, hint: e.hint }));
+    return undefined;
+  }
+}
+
+/**
+ * File access limited to regular files inside the project: every problem is
+ * a message naming the path, never an exception.
+ */
+class ProjectFiles {
+  readonly messages: ContentMessage[];
+  private readonly root: string;
+  private readonly realRoot: string;
+
+  constructor(root: string, messages: ContentMessage[]) {
+    this.root = root;
+    this.realRoot = realpathSync(root);
+    this.messages = messages;
+  }
+
+  /** Names in a folder of the project that are files (or folders), sorted; none when the folder is missing. */
+  list(dir: string, kind: 'file' | 'folder'): string[] {
+    const abs = join(this.root, dir);
+    if (!this.inside(dir, abs, 'folder')) return [];
+    let names: string[];
+    try {
+      names = readdirSync(abs).sort();
+    } catch {
+      return [];
+    }
+    return names.filter((name) => {
+      const path = join(abs, name);
+      const isFolder = safeStat(path)?.isDirectory() ?? false;
+      if (kind === 'folder') return isFolder && this.inside(`${dir}/${name}`, path, 'folder');
+      if (isFolder) {
+        if (/\.(md|mdx|txt)$/.test(name)) this.messages.push(error({ ruleId: 'file-kind', file: `${dir}/${name}`, reason: `Expected a file, found a folder named “${name}”.`, hint: 'Move what is inside out of it, or rename it.' }));
+        return false;
+      }
+      return true;
+    });
+  }
+
+  /** The bytes of a project file, or undefined (with a message) when it is missing, outside the project, a folder or unreadable. */
+  read(file: string, missing?: SeedReference): Buffer | undefined {
+    const abs = join(this.root, file);
+    const stat = safeStat(abs);
+    if (!stat) {
+      const link = safeLstat(abs)?.isSymbolicLink();
+      this.messages.push(
+        link
+          ? error({ ruleId: 'file-link', file, reason: `Expected a file, found a symbolic link to nothing.`, hint: 'Replace the link with the file itself.' })
+          : error({ ruleId: 'seed-missing', ...(missing ?? { file }), reason: `Expected the file ${file}, found no such file.`, hint: missing ? 'Put the article text in seeds/ or correct `seed`.' : 'Check the path.' }),
+      );
+      return undefined;
+    }
+    if (!this.inside(file, abs, 'file')) return undefined;
+    if (stat.isDirectory()) {
+      this.messages.push(error({ ruleId: 'file-kind', file, reason: `Expected a file, found a folder.`, hint: missing ? `Point \`seed\` in ${missing.file} at a .txt file in seeds/.` : 'Replace the folder with a file.' }));
+      return undefined;
+    }
+    if (!stat.isFile()) {
+      this.messages.push(error({ ruleId: 'file-kind', file, reason: 'Expected a regular file, found a device, socket or pipe.', hint: 'Replace it with a plain text file.' }));
+      return undefined;
+    }
+    try {
+      return readFileSync(abs);
+    } catch (e) {
+      this.messages.push(error({ ruleId: 'file-unreadable', file, reason: `Expected a readable file, found one that cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'}).`, hint: 'Check the file’s permissions.' }));
+      return undefined;
+    }
+  }
+
+  /** Whether a path, once symbolic links are followed, is still inside the project; a message when not. */
+  private inside(file: string, abs: string, what: 'file' | 'folder'): boolean {
+    let real: string;
+    try {
+      real = realpathSync(abs);
+    } catch {
+      return what === 'folder' ? false : true;
+    }
+    const rel = relative(this.realRoot, real);
+    if (rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep) && !/^[a-zA-Z]:/.test(rel))) return true;
+    this.messages.push(error({ ruleId: 'file-outside', file, reason: `Expected a ${what} inside the project, found a symbolic link to ${real}, outside it.`, hint: `Copy the ${what} into the project instead of linking to it.` }));
+    return false;
+  }
+}
+
+function safeStat(path: string) {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+function safeLstat(path: string) {
+  try {
+    return lstatSync(path);
+  } catch {
     return undefined;
   }
 }

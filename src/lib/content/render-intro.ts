@@ -1,16 +1,23 @@
 /**
  * The editor's introduction (the body of `content/explainers/<slug>.mdx`),
- * rendered as data: it is parsed with the MDX syntax, and anything that would
- * run code (imports, exports, `{expressions}`, JSX elements) is refused with
- * its file, line and column. What remains is Markdown, rendered to HTML as
- * Astro renders Markdown (GFM, smart punctuation, heading ids). Nothing of it
- * is ever compiled or executed.
+ * rendered as data, never as code.
+ *
+ * It is parsed with the MDX syntax, then checked before anything else: imports,
+ * exports and `{expressions}` are refused, and JSX is limited to the
+ * allow-list below (the project's own components, and a few inline HTML
+ * elements), with string attributes only: no event handlers, no spreads, no
+ * `script`, `iframe`, `object`, `embed`, `form` or `style`. Every problem is an
+ * error at its file, line and column. What passes becomes plain elements, is
+ * rendered as Astro renders Markdown (GFM, smart punctuation, heading ids),
+ * and is sanitized like every Markdown field. Nothing of it is compiled or
+ * executed, at build time or in the browser.
  */
 import Slugger from 'github-slugger';
-import type { Element, Root as HastRoot } from 'hast';
+import type { Element, Properties, Root as HastRoot } from 'hast';
 import { toHtml } from 'hast-util-to-html';
+import type { Root, RootContent } from 'mdast';
+import type { MdxJsxAttribute, MdxJsxExpressionAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import { toString } from 'mdast-util-to-string';
-import type { Root } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
@@ -18,69 +25,131 @@ import remarkRehype from 'remark-rehype';
 import remarkSmartypants from 'remark-smartypants';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import { introHeadingId } from '../ids.ts';
 import { type ContentMessage, error } from '../messages.ts';
+import type { UrlPolicyOptions } from '../url-policy.ts';
+import { type BodyPlace, checkMarkdownUrls, placeOf, sanitizeProse } from './markdown-safety.ts';
 
 const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
 const toHast = unified().use(remarkSmartypants).use(remarkRehype);
 
-/** What each refused MDX construct is, for messages. */
-const refused: Record<string, string> = {
-  mdxjsEsm: 'an import or export',
-  mdxFlowExpression: 'a {…} expression',
-  mdxTextExpression: 'a {…} expression',
-  mdxJsxFlowElement: 'a JSX element',
-  mdxJsxTextElement: 'a JSX element',
-};
+/** A component or element an introduction may use, and what it becomes. */
+interface Allowed {
+  /** Attributes it takes (string values only). */
+  attributes: readonly string[];
+  /** The element it becomes, with its properties. */
+  render: (attributes: ReadonlyMap<string, string>) => { tagName: string; properties: Properties; title?: string | undefined };
+}
+
+/**
+ * The allow-list, documented in README ("Trust model"):
+ * `<Aside title="…">Markdown</Aside>` is a boxed aside with an optional title;
+ * `<abbr title="…">`, `<sub>`, `<sup>` and `<br />` are themselves.
+ */
+export const introComponents: ReadonlyMap<string, Allowed> = new Map([
+  ['Aside', { attributes: ['title'], render: (a) => ({ tagName: 'aside', properties: { className: ['ex-aside'] }, ...(a.get('title') ? { title: a.get('title') } : {}) }) }],
+  ['abbr', { attributes: ['title'], render: (a) => ({ tagName: 'abbr', properties: a.has('title') ? { title: a.get('title') } : {} }) }],
+  ['sub', { attributes: [], render: () => ({ tagName: 'sub', properties: {} }) }],
+  ['sup', { attributes: [], render: () => ({ tagName: 'sup', properties: {} }) }],
+  ['br', { attributes: [], render: () => ({ tagName: 'br', properties: {} }) }],
+]);
+
+/** Elements refused by name, with the reason, so the message says why. */
+const dangerous = new Set(['script', 'iframe', 'object', 'embed', 'form', 'style', 'link', 'meta', 'base', 'frame', 'frameset', 'svg', 'math', 'template']);
+
+/** MDX constructs that would run code. */
+const codeNodes: ReadonlyMap<string, string> = new Map([
+  ['mdxjsEsm', 'an import or export'],
+  ['mdxFlowExpression', 'a {…} expression'],
+  ['mdxTextExpression', 'a {…} expression'],
+]);
 
 /**
  * Renders an introduction. `bodyLine` is the line of the file the body starts
  * on, so problems point at the right line of the file.
  */
-export function renderIntro(file: string, body: string, bodyLine: number, messages: ContentMessage[]): string {
+export function renderIntro(file: string, body: string, bodyLine: number, messages: ContentMessage[], options: UrlPolicyOptions = {}): string {
+  const place: BodyPlace = { file, bodyLine };
   let mdast: Root;
   try {
     mdast = parser.parse(body);
   } catch (e) {
-    const place = (e as { line?: number; column?: number });
+    const at = e as { line?: number; column?: number };
     messages.push(
       error({
         ruleId: 'mdx-syntax',
         file,
-        line: (place.line ?? 1) + bodyLine - 1,
-        ...(place.column ? { column: place.column } : {}),
+        line: (at.line ?? 1) + bodyLine - 1,
+        ...(at.column ? { column: at.column } : {}),
         reason: `Expected Markdown, found text the MDX syntax cannot read: ${(e as Error).message.split('\n')[0]}`,
-        hint: 'Write `\\{` and `\\<` for a literal brace or angle bracket.',
+        hint: 'Write \\{ and \\< for a literal brace or angle bracket.',
       }),
     );
     return '';
   }
-  let ok = true;
+  const before = messages.length;
   visit(mdast, (node) => {
-    const what = refused[node.type];
-    if (!what) return;
-    ok = false;
-    messages.push(
-      error({
-        ruleId: 'mdx-code',
-        file,
-        line: (node.position?.start.line ?? 1) + bodyLine - 1,
-        column: node.position?.start.column ?? 1,
-        reason: `Expected Markdown in the introduction, found ${what}: an introduction is data and never runs code.`,
-        hint: 'Remove it; write the text in Markdown.',
-      }),
-    );
+    const code = codeNodes.get(node.type);
+    if (code) {
+      messages.push(error({ ruleId: 'mdx-code', file, ...placeOf(place, node), reason: `Expected Markdown in the introduction, found ${code}: an introduction is data and never runs code.`, hint: 'Remove it; write the text in Markdown.' }));
+      return 'skip';
+    }
+    if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
+      toElement(node, place, messages);
+    }
+    return undefined;
   });
-  if (!ok) return '';
-  const hast = toHast.runSync(mdast) as HastRoot;
+  checkMarkdownUrls(mdast, place, messages, options);
+  if (messages.length > before && messages.slice(before).some((m) => m.fatal)) return '';
+  const hast = sanitizeProse(toHast.runSync(mdast) as HastRoot);
   addHeadingIds(hast);
   return toHtml(hast);
 }
 
-/** `id`s on headings, from their text, as Astro gives them. */
+/** Checks a JSX element against the allow-list and turns it into a plain element (in place). */
+function toElement(node: MdxJsxFlowElement | MdxJsxTextElement, place: BodyPlace, messages: ContentMessage[]): void {
+  const name = node.name ?? '';
+  const where = placeOf(place, node);
+  const refuse = (ruleId: string, reason: string, hint: string) => messages.push(error({ ruleId, file: place.file, ...where, reason, hint }));
+  const allowedNames = [...introComponents.keys()].map((n) => `<${n}>`).join(', ');
+  if (dangerous.has(name.toLowerCase())) {
+    refuse('mdx-element', `Expected only allowed elements in the introduction, found <${name}>, which could run code or load another page.`, `Remove it. Allowed: ${allowedNames}.`);
+    return;
+  }
+  const allowed = introComponents.get(name);
+  if (!allowed) {
+    refuse('mdx-element', `Expected only allowed components and elements in the introduction, found <${name || 'fragment'}>.`, `Use Markdown, or one of ${allowedNames}.`);
+    return;
+  }
+  const values = new Map<string, string>();
+  for (const attribute of node.attributes) {
+    const problem = attributeProblem(attribute, allowed);
+    if (problem) {
+      refuse('mdx-attribute', `Expected ${problem} on <${name}>.`, allowed.attributes.length ? `<${name}> takes ${allowed.attributes.map((a) => `${a}="…"`).join(', ')}.` : `<${name}> takes no attributes.`);
+      return;
+    }
+    if (attribute.type === 'mdxJsxAttribute' && typeof attribute.value === 'string') values.set(attribute.name, attribute.value);
+  }
+  const { tagName, properties, title } = allowed.render(values);
+  const children = node.children as RootContent[];
+  if (title) children.unshift({ type: 'paragraph', data: { hProperties: { className: ['ex-aside-title'] } }, children: [{ type: 'text', value: title }] });
+  node.data = { ...node.data, hName: tagName, hProperties: properties };
+}
+
+/** What is wrong with an attribute, or undefined when it is allowed. */
+function attributeProblem(attribute: MdxJsxAttribute | MdxJsxExpressionAttribute, allowed: Allowed): string | undefined {
+  if (attribute.type === 'mdxJsxExpressionAttribute') return 'attributes written out, found a {…spread}';
+  if (/^on/i.test(attribute.name)) return `no event handler, found ${attribute.name}`;
+  if (!allowed.attributes.includes(attribute.name)) return `only known attributes, found ${attribute.name}`;
+  if (typeof attribute.value !== 'string') return `a quoted text value for ${attribute.name}, found ${attribute.value === null ? 'none' : 'a {…} expression'}`;
+  return undefined;
+}
+
+/** `id`s on headings, from their text, as Astro gives them, in the introduction's own namespace. */
 function addHeadingIds(tree: HastRoot): void {
   const slugger = new Slugger();
   visit(tree, 'element', (el: Element) => {
     if (!/^h[1-6]$/.test(el.tagName)) return;
-    el.properties.id = slugger.slug(toString(el));
+    el.properties.id = introHeadingId(slugger.slug(toString(el)));
   });
 }

@@ -1,7 +1,8 @@
 /**
  * Markdown of editors' notes, definitions and bios, rendered once to hast and
- * HTML. Raw HTML is refused and links must be http(s) or in-page fragments,
- * so what an editor writes can never inject markup or scripts.
+ * HTML. Raw HTML is refused, every link and image passes the URL policy, and
+ * the result is sanitized (`markdown-safety.ts`), so what an editor writes can
+ * never inject markup or scripts.
  */
 import type { Element, Root as HastRoot } from 'hast';
 import { toHtml } from 'hast-util-to-html';
@@ -11,7 +12,8 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { type ContentMessage, error } from '../messages.ts';
-import { httpUrlSchema } from '../../schemas/common.ts';
+import type { UrlPolicyOptions } from '../url-policy.ts';
+import { checkMarkdownUrls, placeOf, sanitizeProse } from './markdown-safety.ts';
 
 export interface RenderedMarkdown {
   hast: HastRoot;
@@ -27,41 +29,23 @@ const toHast = unified().use(remarkRehype);
  * Renders a Markdown body. `bodyLine` is the line of the file the body starts
  * on, so problems point at the right line of the file.
  */
-export function renderMarkdown(file: string, body: string, bodyLine: number, messages: ContentMessage[]): RenderedMarkdown {
+export function renderMarkdown(file: string, body: string, bodyLine: number, messages: ContentMessage[], options: UrlPolicyOptions = {}): RenderedMarkdown {
   const mdast = parser.parse(body) as Root;
-  const where = (node: { position?: { start: { line: number; column: number } } }) => ({
-    line: (node.position?.start.line ?? 1) + bodyLine - 1,
-    column: node.position?.start.column ?? 1,
+  const place = { file, bodyLine };
+  visit(mdast, 'html', (node) => {
+    messages.push(
+      error({
+        ruleId: 'markdown-html',
+        file,
+        ...placeOf(place, node),
+        reason: `Expected Markdown text, found raw HTML \`${node.value.slice(0, 60)}\`.`,
+        hint: 'Write the text without HTML tags; use Markdown for emphasis and links.',
+      }),
+    );
   });
+  checkMarkdownUrls(mdast, place, messages, options);
 
-  visit(mdast, (node) => {
-    if (node.type === 'html') {
-      messages.push(
-        error({
-          ruleId: 'markdown-html',
-          file,
-          ...where(node),
-          reason: `Expected Markdown text, found raw HTML \`${node.value.slice(0, 60)}\`.`,
-          hint: 'Write the text without HTML tags; use Markdown for emphasis and links.',
-        }),
-      );
-    }
-    if (node.type === 'link' || node.type === 'definition') {
-      if (!node.url.startsWith('#') && !httpUrlSchema.safeParse(node.url).success) {
-        messages.push(
-          error({
-            ruleId: 'url',
-            file,
-            ...where(node),
-            reason: `Expected an http(s) link, found "${node.url}".`,
-            hint: 'Link only to http:// or https:// addresses.',
-          }),
-        );
-      }
-    }
-  });
-
-  const hast = toHast.runSync(mdast) as HastRoot;
+  const hast = sanitizeProse(toHast.runSync(mdast) as HastRoot);
   visit(hast, 'element', (el: Element) => {
     if (el.tagName === 'a' && typeof el.properties.href === 'string' && /^https?:/.test(el.properties.href)) {
       el.properties.rel = ['noopener', 'noreferrer'];

@@ -5,7 +5,8 @@
  */
 import type { z } from 'zod';
 import { findAliasConflicts, type TermForms } from '../glossary/match-terms.ts';
-import { type ContentMessage, error } from '../messages.ts';
+import { type ContentMessage, error, warning } from '../messages.ts';
+import { checkUrl, type UrlPolicyOptions } from '../url-policy.ts';
 import type { ClaimInput } from '../resolve/resolve-claims.ts';
 import { claimSchema } from '../../schemas/claim.ts';
 import { explainerSchema, type ExplainerFrontmatter } from '../../schemas/explainer.ts';
@@ -39,14 +40,15 @@ export interface ValidContent {
   people: Speaker[];
 }
 
-export function validateContent(files: ContentFiles, messages: ContentMessage[]): ValidContent {
-  const terms = checkAll(files.terms, glossaryTermSchema, messages).map((t) => toGlossaryEntry(t, messages));
-  const people = checkAll(files.people, personSchema, messages).map((p) => toSpeaker(p, messages));
-  const explainers = checkAll(files.explainers, explainerSchema, messages).map(
+export function validateContent(files: ContentFiles, messages: ContentMessage[], urls: UrlPolicyOptions = {}): ValidContent {
+  const check = <S extends z.ZodType>(list: readonly ContentFile[], schema: S) => checkAll(list, schema, messages, urls);
+  const terms = check(files.terms, glossaryTermSchema).map((t) => toGlossaryEntry(t, messages, urls));
+  const people = check(files.people, personSchema).map((p) => toSpeaker(p, messages, urls));
+  const explainers = check(files.explainers, explainerSchema).map(
     (e): ValidExplainer => ({
       ...e,
-      introHtml: renderIntro(e.file, e.front.body, e.front.bodyLine, messages),
-      claims: checkAll(files.claims.get(e.id) ?? [], claimSchema, messages).map((c) => toClaimInput(c, messages)),
+      introHtml: renderIntro(e.file, e.front.body, e.front.bodyLine, messages, urls),
+      claims: check(files.claims.get(e.id) ?? [], claimSchema).map((c) => toClaimInput(c, messages, urls)),
     }),
   );
   const termForms = terms.map((t) => ({ id: t.id, file: t.file, forms: [t.term, ...t.aliases] }));
@@ -57,25 +59,50 @@ export function validateContent(files: ContentFiles, messages: ContentMessage[])
   return { explainers, terms, termForms, people };
 }
 
-/** The files that pass `schema`, with their typed data. */
-function checkAll<S extends z.ZodType>(list: readonly ContentFile[], schema: S, messages: ContentMessage[]): Valid<z.output<S>>[] {
+/** The files that pass `schema`, with their typed data; their URLs are warned about where the policy says so. */
+function checkAll<S extends z.ZodType>(list: readonly ContentFile[], schema: S, messages: ContentMessage[], urls: UrlPolicyOptions): Valid<z.output<S>>[] {
   return list.flatMap((f) => {
     const result = validateFrontMatter(f.file, f.front, schema);
-    if (result.ok) return [{ id: f.id, file: f.file, data: result.value, front: f.front }];
-    messages.push(...result.messages);
-    return [];
+    if (!result.ok) {
+      messages.push(...result.messages);
+      return [];
+    }
+    warnAboutUrls(f, result.value, urls, messages);
+    return [{ id: f.id, file: f.file, data: result.value, front: f.front }];
   });
 }
 
+/** Field names that hold URLs in every schema (`url`, `archived`). */
+const urlFields = new Set(['url', 'archived']);
+
+/**
+ * The URL policy's warnings (plain http) for every URL field of the front
+ * matter; its errors are the schema's (`httpUrlSchema`).
+ */
+function warnAboutUrls(f: ContentFile, data: unknown, urls: UrlPolicyOptions, messages: ContentMessage[], path: (string | number)[] = []): void {
+  if (Array.isArray(data)) {
+    data.forEach((item, i) => warnAboutUrls(f, item, urls, messages, [...path, i]));
+  } else if (data !== null && typeof data === 'object') {
+    for (const [key, value] of Object.entries(data)) {
+      if (urlFields.has(key) && typeof value === 'string') {
+        const problem = checkUrl(value, 'link', urls).problem;
+        if (problem && !problem.fatal) messages.push(warning({ ruleId: problem.ruleId, file: f.file, ...f.front.positionOf([...path, key]), reason: problem.reason, hint: problem.hint }));
+      } else {
+        warnAboutUrls(f, value, urls, messages, [...path, key]);
+      }
+    }
+  }
+}
+
 /** Renders the Markdown body of a file, which must not be empty. */
-function renderBody(v: Valid<unknown>, what: string, hint: string, messages: ContentMessage[]): RenderedMarkdown {
-  const body = renderMarkdown(v.file, v.front.body, v.front.bodyLine, messages);
+function renderBody(v: Valid<unknown>, what: string, hint: string, messages: ContentMessage[], urls: UrlPolicyOptions): RenderedMarkdown {
+  const body = renderMarkdown(v.file, v.front.body, v.front.bodyLine, messages, urls);
   if (!body.text) messages.push(error({ ruleId: 'body-empty', file: v.file, line: v.front.bodyLine, reason: `Expected ${what} after the front matter, found none.`, hint }));
   return body;
 }
 
-function toGlossaryEntry(t: Valid<z.output<typeof glossaryTermSchema>>, messages: ContentMessage[]): GlossaryEntry {
-  const def = renderBody(t, 'a definition', 'Write the definition in 1–3 sentences.', messages);
+function toGlossaryEntry(t: Valid<z.output<typeof glossaryTermSchema>>, messages: ContentMessage[], urls: UrlPolicyOptions): GlossaryEntry {
+  const def = renderBody(t, 'a definition', 'Write the definition in 1–3 sentences.', messages, urls);
   const { term, aliases, category, related, source } = t.data;
   return {
     id: t.id,
@@ -90,8 +117,8 @@ function toGlossaryEntry(t: Valid<z.output<typeof glossaryTermSchema>>, messages
   };
 }
 
-function toSpeaker(p: Valid<z.output<typeof personSchema>>, messages: ContentMessage[]): Speaker {
-  const bio = renderBody(p, 'a short bio', 'Write 2–4 sentences.', messages);
+function toSpeaker(p: Valid<z.output<typeof personSchema>>, messages: ContentMessage[], urls: UrlPolicyOptions): Speaker {
+  const bio = renderBody(p, 'a short bio', 'Write 2–4 sentences.', messages, urls);
   const { name, aliases, kind, role, affiliation, asOf, links } = p.data;
   return {
     id: p.id,
@@ -109,13 +136,13 @@ function toSpeaker(p: Valid<z.output<typeof personSchema>>, messages: ContentMes
   };
 }
 
-function toClaimInput(c: Valid<z.output<typeof claimSchema>>, messages: ContentMessage[]): ClaimInput {
+function toClaimInput(c: Valid<z.output<typeof claimSchema>>, messages: ContentMessage[], urls: UrlPolicyOptions): ClaimInput {
   return {
     id: c.id,
     file: c.file,
     data: c.data,
     positionOf: c.front.positionOf,
-    note: renderBody(c, 'a note', 'Say what the sources show and what the article leaves out.', messages),
+    note: renderBody(c, 'a note', 'Say what the sources show and what the article leaves out.', messages, urls),
   };
 }
 

@@ -1,0 +1,47 @@
+/**
+ * Every id the pages generate, from one place, so no content id can collide
+ * with a generated one.
+ *
+ * Content ids are lower-case kebab-case (`def-gpu`): letters, digits and
+ * single hyphens. The page contract's ids are a kind and a content id joined
+ * by one hyphen (`term-gpu`, `claim-x`, `speaker-x`), and nothing else starts
+ * with those kinds. Every other generated id holds a double hyphen (`def--gpu`,
+ * `intro--summary`), which no content id can, so `term-def-gpu` (the entry of a
+ * term whose id is `def-gpu`) can never be the definition of `gpu`.
+ */
+
+/** A paragraph of the article (contract: `p-N`). */
+export const paragraphId = (n: number) => `p-${n}`;
+
+/** A glossary entry (contract). */
+export const termId = (id: string) => `term-${id}`;
+
+/** A claim's note in the endnotes (contract). */
+export const claimId = (id: string) => `claim-${id}`;
+
+/** A speaker's card (contract). */
+export const speakerId = (id: string) => `speaker-${id}`;
+
+/** A quotation in the article; quotation ids are generated (`q-12-1`), never content. */
+export const quoteId = (id: string) => `quote-${id}`;
+
+/** A term's definition, which its links point at with `aria-describedby`. */
+export const definitionId = (id: string) => `def--${id}`;
+
+/** A claim's note marker in the text, which the note links back to. */
+export const noteRefId = (id: string) => `noteref--${id}`;
+
+/** A claim's sidenote beside its line. */
+export const sidenoteId = (id: string) => `sidenote--${id}`;
+
+/** The name heading of a speaker's card. */
+export const speakerNameId = (id: string) => `speaker-name--${id}`;
+
+/** A heading of the editor's introduction, from its text. */
+export const introHeadingId = (slug: string) => `intro--${slug}`;
+
+/** A letter of the glossary index. */
+export const letterId = (letter: string) => `letter--${letter}`;
+
+/** `#id`, for links. */
+export const fragment = (id: string) => `#${id}`;
