@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateSchema, httpUrlSchema } from './common.ts';
+import { sourceLinkSchema } from './common.ts';
 
 export const speakerKinds = ['person', 'organization'] as const;
 
@@ -20,9 +20,7 @@ export const personSchema = z.strictObject({
     (v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v),
     z.string().regex(/^\d{4}-\d{2}(?:-\d{2})?$/, 'Expected YYYY-MM or YYYY-MM-DD'),
   ),
-  /** Official page, encyclopedia entry. */
-  links: z
-    .array(z.strictObject({ label: z.string().min(1), url: httpUrlSchema, date: dateSchema.optional() }))
-    .default([]),
+  /** Where the role and the bio can be checked: official pages, encyclopedia entries, reports; each a source with its publisher. */
+  links: z.array(sourceLinkSchema).default([]),
 });
 export type PersonFrontmatter = z.infer<typeof personSchema>;

@@ -2,7 +2,7 @@
 import type { ResidueLine } from '../article/parse-article.ts';
 import type { ContentIssue } from '../errors.ts';
 import type { ClaimStatus } from '../../schemas/claim.ts';
-import type { Source } from '../../schemas/common.ts';
+import type { Source, SourceLink } from '../../schemas/common.ts';
 
 export interface GlossaryTerm {
   id: string;
@@ -27,7 +27,7 @@ export interface Person {
   role?: string;
   affiliation?: string;
   asOf: string;
-  links: { label: string; url: string; date?: string }[];
+  links: SourceLink[];
   bioHtml: string;
   bioText: string;
   initials: string;
