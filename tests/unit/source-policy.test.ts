@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import {
   type ClaimSources,
@@ -12,9 +13,12 @@ import {
   type SourceLike,
   sourceReport,
 } from '../../src/lib/sources/source-policy.ts';
+import { claimSchema } from '../../src/schemas/claim.ts';
+import { explainerSchema } from '../../src/schemas/explainer.ts';
+import { glossaryTermSchema } from '../../src/schemas/glossary-term.ts';
+import { personSchema } from '../../src/schemas/person.ts';
 import type { SourcePolicy } from '../../src/schemas/source-policy.ts';
-
-const root = new URL('../..', import.meta.url).pathname;
+import { contentFiles, readContentFile, root } from '../support/content-files.ts';
 
 /** The project's own policy file. */
 function projectPolicy(): SourcePolicy {
@@ -234,5 +238,55 @@ describe('sourceReport', () => {
     );
     expect(report).toMatchObject({ citations: 4, distinct: 3, readVia: 1, byKind: { 'major-outlet': 1, wiki: 1, repost: 1, primary: 0 } });
     expect(formatSourceReport(report)).toBe('Sources: 4 citations of 3 distinct sources (1 major outlet, 1 wiki, 1 repost); 1 read through a copy; no source warnings.');
+  });
+});
+
+describe('the DeepSeek explainer against the project policy', () => {
+  /**
+   * Warnings the notes themselves explain, by file and rule. Nothing else may
+   * appear: every other source is on the original publisher's site, dated
+   * before the claim was checked, and every verified claim has a primary source
+   * or a major outlet.
+   */
+  const explained = [
+    {
+      file: 'content/claims/deepseek-r1/training-cost-under-6-million.md',
+      ruleId: 'source-long-after-article',
+      reason: 'Nature reported R1’s own training cost in September 2025; the note says it was not known when the article appeared.',
+    },
+  ];
+
+  it('has no errors and no warnings other than the ones its notes explain', () => {
+    const policy = projectPolicy();
+    const explainer = readContentFile('content/explainers/deepseek-r1.mdx', explainerSchema);
+    const claims = contentFiles('content/claims/deepseek-r1').map((file) => {
+      const { data, positionOf } = readContentFile(file, claimSchema);
+      return { file, status: data.status, checked: data.checked, sources: data.sources, positionOf };
+    });
+    const others = [
+      ...contentFiles('content/glossary').map((file) => {
+        const { data, positionOf } = readContentFile(file, glossaryTermSchema);
+        return { file, sources: data.source ? [data.source] : [], positionOf: (path: (string | number)[]) => positionOf(['source', ...path.slice(2)]) };
+      }),
+      ...contentFiles('content/people').map((file) => {
+        const { data, positionOf } = readContentFile(file, personSchema);
+        return { file, sources: data.links, positionOf: (path: (string | number)[]) => positionOf(['links', ...path.slice(1)]) };
+      }),
+    ];
+    const today = new Date().toISOString().slice(0, 10);
+    const messages = checkSources({ articlePublished: explainer.data.source.published, buildDate: today, claims, others }, policy);
+    expect(messages.map(({ file, ruleId }) => ({ file, ruleId }))).toEqual(explained.map(({ file, ruleId }) => ({ file, ruleId })));
+
+    const report = sourceReport({ articlePublished: explainer.data.source.published, buildDate: today, claims }, policy);
+    expect(report.byKind.mirror + report.byKind.aggregator + report.byKind['ai-summary']).toBe(0);
+    expect(formatSourceReport(report, messages)).toMatch(/^Sources: \d+ citations of \d+ distinct sources \(.*primary.*\); \d+ read through a copy; 0 errors and 1 warning \(source-long-after-article\)\.$/);
+  });
+
+  it('writes no "(title not shown)" research note into a source', () => {
+    const files = [...contentFiles('content/claims/deepseek-r1'), ...contentFiles('content/glossary'), ...contentFiles('content/people')];
+    for (const file of files) {
+      const front = parseYaml(/^---\n([\s\S]*?)\n---/.exec(readFileSync(join(root, file), 'utf8'))![1]!);
+      expect(JSON.stringify(front), file).not.toMatch(/title not shown/i);
+    }
   });
 });
