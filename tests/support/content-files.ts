@@ -1,5 +1,5 @@
 /**
-^ * Reads content files for the source-policy tests: front
+ * Reads content files for the source-policy tests: front
  * matter parsed with `yaml` and checked by the content schemas, with the line
  * and column of every field.
  */
