@@ -50,19 +50,68 @@ export const monthOrDateSchema = z.preprocess(
     .refine(isCalendarDate, { error: (issue) => `Expected a date that exists, found ${String(issue.input)} (no such month or day)` }),
 );
 
-/** A source cited by a note, a term or a person. */
-export const sourceSchema = z.strictObject({
-  /** Title of the page or document, as it shows it. */
-  title: z.string().min(1),
-  /** Who published it ("CNBC (as republished by prchief.com)" for a copy). */
+/** Where a source was actually read, when that was a copy rather than the original. */
+export const viaSchema = z.strictObject({
+  /** Who runs the copy ("Yahoo News Australia", "prchief.com"). */
   publisher: z.string().min(1),
-  /** Where it is: http(s) only. */
+  /** Address of the copy that was read: http(s) only. */
   url: httpUrlSchema,
-  /** Publication date, YYYY-MM-DD, when the page shows one. */
-  date: dateSchema.optional(),
+});
+export type Via = z.infer<typeof viaSchema>;
+
+/** The fields of a source; `sourceSchema` adds the rules that tie them together. */
+const sourceFields = z.strictObject({
+  /** The page's or document's own title, exactly as it shows it. Give `title` or `description`, not both. */
+  title: z.string().min(1).optional(),
+  /** A plain description, read after the publisher ("report on Silicon Valley's reaction to DeepSeek"), when the page's own title was not seen. Give `title` or `description`, not both. */
+  description: z.string().min(1).optional(),
+  /** Who published it: the original publisher, never the site a copy was read on (that goes in `via`). */
+  publisher: z.string().min(1),
+  /** The original's own address, http(s) only. May be left out only when it is unknown and `via` says where a copy was read. */
+  url: httpUrlSchema.optional(),
+  /** The source's own publication date, YYYY-MM-DD, when it shows one (not the date it was read: that is the claim's `checked`). */
+  published: dateSchema.optional(),
+  /** Where it was read, when that was a repost or mirror and not the original: one copy, or a list when parts were read in different copies. */
+  via: z
+    .union([viaSchema, z.array(viaSchema).min(1)])
+    .transform((v) => (Array.isArray(v) ? v : [v]))
+    .optional(),
   /** An archived copy, http(s) only. */
   archived: httpUrlSchema.optional(),
   /** A short excerpt (30 words at most), quoted exactly. */
   excerpt: z.string().max(400).optional(),
 });
+
+type SourceFields = z.infer<typeof sourceFields>;
+
+/** Exactly one of `title` and `description`; a `url`, or a `via` when the original's address is unknown. */
+function checkSource(source: Partial<SourceFields>, ctx: z.RefinementCtx): void {
+  if (source.title !== undefined && source.description !== undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['description'],
+      message: 'Expected either `title` (the page\'s own title) or `description` (a plain description), found both',
+    });
+  } else if (source.title === undefined && source.description === undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['title'],
+      message: 'Expected `title` (the page\'s own title) or `description` (a plain description when the title was not seen), found neither',
+    });
+  }
+  if (source.url === undefined && source.via === undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['url'],
+      message: 'Expected `url` (the original\'s address), or `via` naming the copy that was read when the original\'s address is unknown, found neither',
+    });
+  }
+}
+
+/** A source cited by a claim's note. */
+export const sourceSchema = sourceFields.superRefine(checkSource);
 export type Source = z.infer<typeof sourceSchema>;
+
+/** A source cited by a glossary term or a person: a source without an excerpt. */
+export const sourceLinkSchema = sourceFields.omit({ excerpt: true }).superRefine(checkSource);
+export type SourceLink = z.infer<typeof sourceLinkSchema>;

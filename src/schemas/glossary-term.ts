@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, sourceSchema } from './common.ts';
+import { idSchema, sourceLinkSchema } from './common.ts';
 
 export const termCategories = ['company', 'organization', 'product', 'technology', 'policy', 'finance', 'media', 'place', 'concept'] as const;
 
@@ -18,6 +18,6 @@ export const glossaryTermSchema = z.strictObject({
   /** Ids of related glossary terms. */
   related: z.array(idSchema).default([]),
   /** Where the definition can be checked. */
-  source: sourceSchema.omit({ excerpt: true }).optional(),
+  source: sourceLinkSchema.optional(),
 });
 export type GlossaryTermFrontmatter = z.infer<typeof glossaryTermSchema>;

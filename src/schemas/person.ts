@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateSchema, httpUrlSchema, monthOrDateSchema } from './common.ts';
+import { monthOrDateSchema, sourceLinkSchema } from './common.ts';
 
 export const speakerKinds = ['person', 'organization'] as const;
 
@@ -17,9 +17,7 @@ export const personSchema = z.strictObject({
   affiliation: z.string().min(1).optional(),
   /** When the role was held, YYYY-MM or YYYY-MM-DD. */
   asOf: monthOrDateSchema,
-  /** Official page, encyclopedia entry. */
-  links: z
-    .array(z.strictObject({ label: z.string().min(1), url: httpUrlSchema, date: dateSchema.optional() }))
-    .default([]),
+  /** Where the role and the bio can be checked: official pages, encyclopedia entries, reports; each a source with its publisher. */
+  links: z.array(sourceLinkSchema).default([]),
 });
 export type PersonFrontmatter = z.infer<typeof personSchema>;

@@ -7,7 +7,7 @@ import type { Annotation } from '../annotations/types.ts';
 import type { Article } from '../article/parse-article.ts';
 import type { ContentMessage } from '../messages.ts';
 import type { ClaimStatus } from '../../schemas/claim.ts';
-import type { Source } from '../../schemas/common.ts';
+import type { Source, SourceLink } from '../../schemas/common.ts';
 
 /** A glossary term with its rendered definition (`content/glossary/<id>.md`). */
 export type GlossaryEntry = {
@@ -32,7 +32,7 @@ export type Speaker = {
   role?: string;
   affiliation?: string;
   asOf: string;
-  links: { label: string; url: string; date?: string }[];
+  links: SourceLink[];
   bioHtml: string;
   bioText: string;
   initials: string;
