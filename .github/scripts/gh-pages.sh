@@ -3,15 +3,17 @@
 # is, so the main site (the branch root) and every pull-request preview
 # (pr-preview/pr-<number>/) live side by side on one GitHub Pages site:
 #
-#   gh-pages.sh site <dir>            the main site: replaces everything but pr-preview/
+#   gh-pages.sh site <dir>              the main site: replaces all but pr-preview/ (and CNAME)
 #   gh-pages.sh preview <number> <dir>  replaces pr-preview/pr-<number>/ with <dir>
 #   gh-pages.sh remove <number>         deletes pr-preview/pr-<number>/
 #
-# The branch gets a .nojekyll file (GitHub Pages would otherwise run Jekyll,
-# which drops Astro's _astro/ folder). A push that loses a race with another
-# job is retried on top of the new branch head, up to five times; nothing is
-# ever force-pushed. Only files are copied: nothing from <dir> is executed, and
-# a <dir> holding a symbolic link is refused.
+# A CNAME file on the branch (a custom domain set in the Pages settings) is
+# kept unless the site brings its own. The branch gets a .nojekyll file
+# (GitHub Pages would otherwise run Jekyll, which drops Astro's _astro/
+# folder). A push that loses a race with another job is retried on top of the
+# new branch head, up to five times; nothing is ever force-pushed. Only files
+# are copied: nothing from <dir> is executed, and a <dir> holding a symbolic
+# link is refused.
 #
 # Environment: GITHUB_REPOSITORY and GH_TOKEN (a token that may push) on
 # GitHub Actions; PAGES_REMOTE replaces the remote (the tests use a local bare
@@ -79,7 +81,7 @@ fi
 apply() {
   case "$mode" in
     site)
-      find "$work" -mindepth 1 -maxdepth 1 ! -name .git ! -name pr-preview -exec rm -rf {} +
+      find "$work" -mindepth 1 -maxdepth 1 ! -name .git ! -name pr-preview ! -name CNAME -exec rm -rf {} +
       cp -R "$src/." "$work/"
       ;;
     preview)

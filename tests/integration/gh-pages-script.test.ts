@@ -78,6 +78,18 @@ describe('gh-pages.sh', () => {
     expect(tree()).toEqual(['.nojekyll', '_astro/b.css', 'index.html', 'pr-preview/pr-8/index.html']);
   });
 
+  it('keeps the CNAME file of a custom domain when the main site is deployed', () => {
+    const clone = join(tmp, 'clone');
+    const git = (...args: string[]) => spawnSync('git', ['-C', clone, ...args], { encoding: 'utf8', env: env() });
+    expect(spawnSync('git', ['clone', '-q', '--branch', 'gh-pages', remote, clone]).status).toBe(0);
+    writeFileSync(join(clone, 'CNAME'), 'explainers.example\n');
+    git('add', 'CNAME');
+    git('-c', 'user.name=t', '-c', 'user.email=t@example.org', 'commit', '-q', '-m', 'Custom domain');
+    expect(git('push', '-q', 'origin', 'gh-pages').status).toBe(0);
+    expect(run('site', site('main3', { 'index.html': 'main 3' })).status).toBe(0);
+    expect(tree()).toEqual(['.nojekyll', 'CNAME', 'index.html', 'pr-preview/pr-8/index.html']);
+  });
+
   it('replaces a preview on each push and commits nothing when nothing changed', () => {
     expect(run('preview', '8', site('pr8b', { 'index.html': 'pr 8, again' })).status).toBe(0);
     expect(tree()).toContain('pr-preview/pr-8/index.html');
