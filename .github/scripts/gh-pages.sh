@@ -33,7 +33,10 @@ pr_number() {
 
 source_dir() {
   local dir="$1"
-  [ -d "$dir" ] && [ -f "$dir/index.html" ] || { echo "gh-pages.sh: $dir is no built site (no index.html)" >&2; exit 2; }
+  if [ ! -d "$dir" ] || [ ! -f "$dir/index.html" ]; then
+    echo "gh-pages.sh: $dir is no built site (no index.html)" >&2
+    exit 2
+  fi
   if [ -n "$(find "$dir" -type l -print -quit)" ]; then
     echo "gh-pages.sh: $dir holds a symbolic link; refusing to publish it" >&2
     exit 2
