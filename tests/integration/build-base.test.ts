@@ -1,20 +1,12 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { astroBuild, projectCopy, type BuildResult } from '../support/build-site.ts';
+import { htmlFiles, idsIn, isExternal, pageUrls, rootPaths } from '../support/site-links.ts';
 
 const base = '/pr-preview/pr-7/';
 let build: BuildResult;
-
-/** Every .html file under a folder. */
-function htmlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return htmlFiles(path);
-    return name.endsWith('.html') ? [path] : [];
-  });
-}
 
 /** The file a site path is served from, given the build's folder. */
 function fileFor(outDir: string, path: string): string | undefined {
@@ -49,16 +41,16 @@ describe(`a build with --base ${base}`, () => {
     for (const page of pages) {
       const html = readFileSync(page, 'utf8');
       const pageUrl = base + relative(build.outDir, page).replace(/index\.html$/, '');
-      for (const m of html.matchAll(/\s(?:href|src)="([^"]*)"/g)) {
-        const raw = m[1]!.replace(/&#x26;|&amp;/g, '&');
-        if (/^(?:https?:|mailto:|data:)/.test(raw)) continue;
+      expect(rootPaths(html, base), `${relative(build.outDir, page)} points at the domain root`).toEqual([]);
+      for (const raw of pageUrls(html)) {
+        if (isExternal(raw)) continue;
         const target = new URL(raw, `http://site${pageUrl}`);
         expect(target.pathname, `${relative(build.outDir, page)}: ${raw}`).toMatch(new RegExp(`^${base}`));
         const file = fileFor(build.outDir, target.pathname);
         expect(file, `${relative(build.outDir, page)}: ${raw} has no file`).toBeDefined();
         if (target.hash && file!.endsWith('.html')) {
           const id = decodeURIComponent(target.hash.slice(1));
-          expect(readFileSync(file!, 'utf8'), `${raw}: no element with id ${id}`).toContain(`id="${id}"`);
+          expect(idsIn(readFileSync(file!, 'utf8')).has(id), `${relative(build.outDir, page)}: ${raw}: no element with id ${id}`).toBe(true);
         }
         checked++;
       }
