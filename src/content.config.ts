@@ -1,6 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
-import { siteLoader } from './lib/content/astro-loader.ts';
+import { type ContentStatus, siteLoader } from './lib/content/astro-loader.ts';
 import type { ExplainerPage, GlossaryIndexEntry, PersonPage } from './lib/content/model.ts';
 
 /**
@@ -13,4 +13,6 @@ export const collections = {
   explainers: defineCollection({ loader: siteLoader('explainers'), schema: z.custom<ExplainerPage>() }),
   glossary: defineCollection({ loader: siteLoader('glossary'), schema: z.custom<GlossaryIndexEntry>() }),
   people: defineCollection({ loader: siteLoader('people'), schema: z.custom<PersonPage>() }),
+  /** The content errors of the last change, which `astro dev` shows on every page. */
+  status: defineCollection({ loader: siteLoader('status'), schema: z.custom<ContentStatus>() }),
 };

@@ -15,6 +15,7 @@
 import type { Article, ArticleParagraph } from '../article/parse-article.ts';
 import type { TextQuoteSelector } from '../../schemas/claim.ts';
 import { lastAtOrBefore } from '../text/positions.ts';
+import { editDistance } from '../text/edit-distance.ts';
 import { hasWord, isWordChar } from '../text/words.ts';
 import { closestPassage } from './closest-passage.ts';
 import { describeRun, isLookAlikePair } from './look-alikes.ts';
@@ -478,18 +479,4 @@ const hiddenChars = /[\u00A0\u00AD\u2000-\u200F\u2028\u2029\u202F\u205F\u2060\u3
 /** A double-quoted string that can be pasted into YAML or JSON as is, with hidden characters escaped. */
 function quote(text: string): string {
   return JSON.stringify(text).replace(hiddenChars, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
-/** Levenshtein distance, for choosing the nearest occurrence when a prefix or suffix is wrong. */
-function editDistance(a: string, b: string): number {
-  if (a.length * b.length > 1_000_000) return Math.max(a.length, b.length);
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[b.length]!;
 }

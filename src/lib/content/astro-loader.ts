@@ -1,30 +1,53 @@
 /**
  * The Astro side of loading: a thin adapter that runs `loadProject` once per
  * build (memoized per root and generation) during content sync, which Astro
- * finishes before it renders any page, so a content error stops the build
- * before anything is written. In `astro dev`, a change to a seed or content
- * file starts a new generation and every collection reloads from one new pass.
+ * finishes before it renders any page.
+ *
+ * - `astro build`: a content error prints the report (every problem once,
+ *   `file:line:column  error  reason`, then the counts) and ends the build with
+ *   exit code 1 before anything is written: no stack trace, no Astro hint.
+ * - `astro dev`: a change to a seed or content file starts a new generation and
+ *   every collection reloads from one new pass. A content error is printed
+ *   once and shown on every page (the `status` collection, read by the
+ *   layout), while the last good content stays; fixing the file clears it.
  */
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { siteConfig } from '../../config/site.ts';
-import { formatMessage, severityOf } from '../messages.ts';
+import { ContentValidationError, type ContentMessage, formatCounts, formatMessage, formatReport, severityOf } from '../messages.ts';
+import { isStrict } from '../strict.ts';
 import { loadProject } from './load-project.ts';
 import type { Site } from './model.ts';
 
+/** What one loading pass gave: the site, or the messages that stopped it. */
+type Pass = { site: Site; failed?: undefined } | { site?: undefined; failed: readonly ContentMessage[] };
+
+/** The content problems the dev server shows on every page. */
+export type ContentStatus = { errors: string[]; counts: string };
+
 let generation = 0;
-let cached: { root: string; generation: number; site: Site } | undefined;
+let cached: { root: string; generation: number; pass: Pass } | undefined;
 const watched = new WeakSet<object>();
 
-function site(context: LoaderContext): Site {
+function pass(context: LoaderContext): Pass {
   const root = fileURLToPath(context.config.root);
-  if (cached?.root === root && cached.generation === generation) return cached.site;
-  const result = loadProject({ root, base: context.config.base, imageHosts: siteConfig.imageHosts });
-  for (const m of result.messages) {
-    if (severityOf(m) === 'warning') context.logger.warn(formatMessage(m));
-    else context.logger.info(formatMessage(m));
+  if (cached?.root === root && cached.generation === generation) return cached.pass;
+  let result: Pass;
+  try {
+    const site = loadProject({ root, base: context.config.base, imageHosts: siteConfig.imageHosts, strict: isStrict(process.env) });
+    for (const m of site.messages) (severityOf(m) === 'warning' ? context.logger.warn : context.logger.info).call(context.logger, formatMessage(m));
+    result = { site };
+  } catch (e) {
+    if (!(e instanceof ContentValidationError)) throw e;
+    result = { failed: e.messages.filter((m) => m.fatal !== undefined) };
+    if (!context.watcher) {
+      // A build: the report is the whole output, then the build ends.
+      process.stderr.write(`\n${e.message}`);
+      process.exit(1);
+    }
+    context.logger.error(`\n${formatReport(result.failed)}`);
   }
-  cached = { root, generation, site: result };
+  cached = { root, generation, pass: result };
   return result;
 }
 
@@ -37,15 +60,23 @@ const parts = {
   people: (s: Site) => s.people.map((data) => ({ id: data.id, data })),
 } as const;
 
-/** Loads one part of the site into a collection. */
-export function siteLoader(part: keyof typeof parts): Loader {
+/** Loads one part of the site into a collection; `status` holds the current content errors. */
+export function siteLoader(part: keyof typeof parts | 'status'): Loader {
   const fill = (context: LoaderContext) => {
-    const entries = parts[part](site(context));
+    const current = pass(context);
+    if (part === 'status') {
+      const data: ContentStatus = { errors: current.failed?.map(formatMessage) ?? [], counts: current.failed ? formatCounts(current.failed) : '' };
+      context.store.clear();
+      context.store.set({ id: 'current', data, digest: context.generateDigest(data) });
+      return;
+    }
+    // After an error, keep the last good content until the files are fixed.
+    if (!current.site) return;
     context.store.clear();
-    for (const { id, data } of entries) context.store.set({ id, data, digest: context.generateDigest(data) });
+    for (const { id, data } of parts[part](current.site)) context.store.set({ id, data, digest: context.generateDigest(data) });
   };
   return {
-    name: `explainer-site-${part}`,
+    name: 'explainers',
     load: async (context) => {
       const { watcher } = context;
       if (watcher) {
@@ -59,12 +90,7 @@ export function siteLoader(part: keyof typeof parts): Loader {
         }
         watcher.add([fileURLToPath(new URL('content/', context.config.root)), fileURLToPath(new URL('seeds/', context.config.root))]);
         watcher.on('all', (_event, path) => {
-          if (!isContent(path)) return;
-          try {
-            fill(context);
-          } catch (e) {
-            context.logger.error((e as Error).message);
-          }
+          if (isContent(path)) fill(context);
         });
       }
       fill(context);

@@ -6,6 +6,7 @@
 import { isMap, isNode, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
 import { type ContentMessage, error } from '../messages.ts';
+import { didYouMean } from '../text/edit-distance.ts';
 
 /** A content file split into its front matter (parsed YAML, not yet checked) and its body. */
 export interface FrontMatter {
@@ -13,6 +14,8 @@ export interface FrontMatter {
   raw: unknown;
   /** Line and column of a field's value (or of its parent, when absent). */
   positionOf(path: readonly (string | number)[]): { line: number; column: number };
+  /** Line and column of a field's name, for a field that should not be there. */
+  keyPositionOf(path: readonly (string | number)[]): { line: number; column: number };
   /** The body after the front matter. */
   body: string;
   /** 1-based line on which the body starts. */
@@ -64,7 +67,12 @@ export function parseFrontMatter(file: string, source: string): Parsed<FrontMatt
     const node = nodeAt(doc.contents, path);
     return node?.range ? at(node.range[0]) : { line: yamlStartLine, column: 1 };
   };
-  return { ok: true, value: { raw: doc.toJS() ?? {}, positionOf, body, bodyLine } };
+  const keyPositionOf = (path: readonly (string | number)[]) => {
+    const parent = nodeAt(doc.contents, path.slice(0, -1));
+    const pair = parent && isMap(parent) ? parent.items.find((p) => isNode(p.key) && (p.key as { value?: unknown }).value === path[path.length - 1]) : undefined;
+    return pair && isNode(pair.key) && pair.key.range ? at(pair.key.range[0]) : positionOf(path);
+  };
+  return { ok: true, value: { raw: doc.toJS() ?? {}, positionOf, keyPositionOf, body, bodyLine } };
 }
 
 /** Checks parsed front matter against a schema; every problem at the line and column of its field. */
@@ -79,9 +87,9 @@ export function validateFrontMatter<S extends z.ZodType>(file: string, fm: Front
       return error({
         ruleId: 'schema',
         file,
-        ...fm.positionOf(issue.code === 'unrecognized_keys' ? [...path, issue.keys[0]!] : path),
+        ...(issue.code === 'unrecognized_keys' ? fm.keyPositionOf([...path, issue.keys[0]!]) : fm.positionOf(path)),
         reason: `${field}: ${describeIssue(issue)}`,
-        hint: hintFor(issue),
+        hint: hintFor(issue, schema),
       });
     }),
   };
@@ -121,10 +129,41 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   return message.startsWith('Expected') ? message : `Expected a valid value: ${message}`;
 }
 
-function hintFor(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'unrecognized_keys') return 'Check the spelling of the field; the schemas in src/schemas/ list every field.';
+function hintFor(issue: z.core.$ZodIssue, schema: z.ZodType): string {
+  if (issue.code === 'unrecognized_keys') {
+    const known = fieldsAt(schema, issue.path);
+    const meant = didYouMean(issue.keys[0]!, known);
+    if (meant) return `Did you mean \`${meant}\`? Fields here: ${known.join(', ')}.`;
+    return known.length ? `Fields here: ${known.join(', ')}; src/schemas/ describes each.` : 'Check the spelling of the field; src/schemas/ lists every field.';
+  }
+  if (issue.code === 'invalid_value') {
+    const input = (issue as { input?: unknown }).input;
+    const meant = typeof input === 'string' ? didYouMean(input, issue.values.map(String)) : undefined;
+    if (meant) return `Did you mean "${meant}"?`;
+  }
   if (issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined) return 'Add the missing field.';
-  return 'See the field documentation in src/schemas/.';
+  return 'Every field is described in src/schemas/.';
+}
+
+/** The field names an object schema allows at a path, for "did you mean". */
+function fieldsAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+  let node: unknown = schema;
+  for (const key of [...path, undefined]) {
+    // Look through wrappers (optional, default, pipes, refinements) to the schema that holds fields.
+    for (let i = 0; i < 8; i++) {
+      const def = (node as { def?: Record<string, unknown> }).def;
+      if (!def) return [];
+      const inner = def.innerType ?? (def.type === 'pipe' ? def.in : undefined);
+      if (!inner) break;
+      node = inner;
+    }
+    if (key === undefined) break;
+    const def = (node as { def: Record<string, unknown> }).def;
+    node = typeof key === 'number' ? def.element : (def.shape as Record<string, unknown> | undefined)?.[key as string];
+    if (!node) return [];
+  }
+  const shape = (node as { def?: { shape?: Record<string, unknown> } }).def?.shape;
+  return shape ? Object.keys(shape) : [];
 }
 
 function fail(file: string, ruleId: string, reason: string, hint: string): Parsed<never> {

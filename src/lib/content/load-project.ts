@@ -6,21 +6,29 @@
  * error, one `ContentValidationError` lists them all and no page is written.
  */
 import { ContentValidationError, type ContentMessage, isFatal } from '../messages.ts';
+import { applyStrict } from '../strict.ts';
 import type { UrlPolicyOptions } from '../url-policy.ts';
 import { assembleSite } from './assemble-site.ts';
 import type { ExplainerPage, Site } from './model.ts';
-import { readArticle, readContent } from './read-content.ts';
+import { checkExplainerSources, checkSharedSources, loadSourcePolicy } from './check-sources.ts';
+import { readArticle, readContent, readSourcePolicyText, sourcePolicyFile } from './read-content.ts';
 import { resolveExplainer } from './resolve-explainer.ts';
 import { validateContent } from './validate-content.ts';
 
 export interface LoadOptions extends UrlPolicyOptions {
   /** Project root: holds `seeds/` and `content/`. */
   root: string;
+  /** Today, YYYY-MM-DD, for dates that cannot be in the future (default: the current UTC date). */
+  buildDate?: string;
+  /** Turn the warnings listed in `lib/strict.ts` into errors (default: false). */
+  strict?: boolean;
 }
 
-export function loadProject({ root, ...urls }: LoadOptions): Site {
-  const messages: ContentMessage[] = [];
+export function loadProject({ root, buildDate = new Date().toISOString().slice(0, 10), strict = false, ...urls }: LoadOptions): Site {
+  let messages: ContentMessage[] = [];
   const content = validateContent(readContent(root, messages), messages, urls);
+  const policy = loadSourcePolicy(readSourcePolicyText(root, messages), sourcePolicyFile, messages);
+  checkSharedSources(content, policy, buildDate, messages);
 
   const explainers: ExplainerPage[] = [];
   for (const explainer of content.explainers) {
@@ -32,10 +40,12 @@ export function loadProject({ root, ...urls }: LoadOptions): Site {
     };
     const from = { file: explainer.file, ...explainer.front.positionOf(['seed']) };
     const article = readArticle(root, seed, options, from, messages);
+    checkExplainerSources(explainer, policy, buildDate, messages);
     if (article) explainers.push(resolveExplainer({ explainer, seedFile: `seeds/${seed}`, article, content }, messages));
   }
   const { glossary, people } = assembleSite(explainers, content.terms, content.people, messages);
 
+  if (strict) messages = applyStrict(messages);
   if (messages.some(isFatal)) throw new ContentValidationError(messages);
   return { explainers, glossary, people, messages };
 }

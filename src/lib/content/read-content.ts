@@ -235,3 +235,13 @@ function safeLstat(path: string) {
     return undefined;
   }
 }
+
+/** Where the source policy lives. */
+export const sourcePolicyFile = 'content/source-policy.yaml';
+
+/** The text of the source policy, or undefined (with no message) when the project has none. */
+export function readSourcePolicyText(root: string, messages: ContentMessage[]): string | undefined {
+  const project = new ProjectFiles(root, messages);
+  if (!safeLstat(join(root, sourcePolicyFile))) return undefined;
+  return project.read(sourcePolicyFile)?.toString('utf8');
+}

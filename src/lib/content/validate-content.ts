@@ -8,6 +8,7 @@ import { findAliasConflicts, type TermForms } from '../glossary/match-terms.ts';
 import { type ContentMessage, error, warning } from '../messages.ts';
 import { checkUrl, type UrlPolicyOptions } from '../url-policy.ts';
 import type { ClaimInput } from '../resolve/resolve-claims.ts';
+import type { SourcedFile } from '../sources/source-policy.ts';
 import { claimSchema } from '../../schemas/claim.ts';
 import { explainerSchema, type ExplainerFrontmatter } from '../../schemas/explainer.ts';
 import { glossaryTermSchema } from '../../schemas/glossary-term.ts';
@@ -38,12 +39,20 @@ export interface ValidContent {
   /** Every form of every term, for the matcher. */
   termForms: TermForms[];
   people: Speaker[];
+  /** The sources of glossary entries and people, with their places, for the source policy. */
+  sourced: SourcedFile[];
 }
 
 export function validateContent(files: ContentFiles, messages: ContentMessage[], urls: UrlPolicyOptions = {}): ValidContent {
   const check = <S extends z.ZodType>(list: readonly ContentFile[], schema: S) => checkAll(list, schema, messages, urls);
-  const terms = check(files.terms, glossaryTermSchema).map((t) => toGlossaryEntry(t, messages, urls));
-  const people = check(files.people, personSchema).map((p) => toSpeaker(p, messages, urls));
+  const validTerms = check(files.terms, glossaryTermSchema);
+  const validPeople = check(files.people, personSchema);
+  const terms = validTerms.map((t) => toGlossaryEntry(t, messages, urls));
+  const people = validPeople.map((p) => toSpeaker(p, messages, urls));
+  const sourced: SourcedFile[] = [
+    ...validTerms.flatMap((t) => (t.data.source ? [{ file: t.file, sources: [t.data.source], positionOf: fieldAs(t.front, 'source', false) }] : [])),
+    ...validPeople.map((p) => ({ file: p.file, sources: p.data.links, positionOf: fieldAs(p.front, 'links', true) })),
+  ];
   const explainers = check(files.explainers, explainerSchema).map(
     (e): ValidExplainer => ({
       ...e,
@@ -56,7 +65,18 @@ export function validateContent(files: ContentFiles, messages: ContentMessage[],
   checkRelatedTerms(files.terms, terms, messages);
   checkAliasConflicts(termForms, messages);
   checkClaimFolders(files, messages);
-  return { explainers, terms, termForms, people };
+  return { explainers, terms, termForms, people, sourced };
+}
+
+/**
+ * Positions for the source policy, which names a source `['sources', i, …]`:
+ * mapped onto the field that holds the sources here (a list, or one source).
+ */
+function fieldAs(front: FrontMatter, field: string, list: boolean) {
+  return (path: (string | number)[]) => {
+    const [, index, ...rest] = path;
+    return front.positionOf(list ? [field, index ?? 0, ...rest] : [field, ...rest]);
+  };
 }
 
 /** The files that pass `schema`, with their typed data; their URLs are warned about where the policy says so. */

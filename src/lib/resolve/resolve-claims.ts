@@ -8,7 +8,7 @@ import type { ClaimAnnotation, NoteRefAnnotation, Range } from '../annotations/t
 import { anchorSelector } from '../claims/anchor-selector.ts';
 import type { ClaimNote } from '../content/model.ts';
 import type { RenderedMarkdown } from '../content/render-markdown.ts';
-import { type ContentMessage, error } from '../messages.ts';
+import { type ContentMessage, error, warning } from '../messages.ts';
 import { firstSentence } from '../text/sentences.ts';
 import type { ClaimFrontmatter } from '../../schemas/claim.ts';
 
@@ -40,6 +40,7 @@ export function resolveClaims(article: Article, claims: readonly ClaimInput[], m
     }
   }
   anchored.sort((a, b) => a.end - b.end || a.start - b.start);
+  reportSamePassage(anchored, messages);
 
   const annotations: ClaimResolution['annotations'] = [];
   const links: Range[] = [];
@@ -63,4 +64,22 @@ export function resolveClaims(article: Article, claims: readonly ClaimInput[], m
     };
   });
   return { annotations, links, notes };
+}
+
+/** Two claims on the very same words show two notes for one passage: a warning naming both files. */
+function reportSamePassage(anchored: readonly { claim: ClaimInput; start: number; end: number; paragraph: number }[], messages: ContentMessage[]): void {
+  for (let i = 1; i < anchored.length; i++) {
+    const a = anchored[i - 1]!;
+    const b = anchored[i]!;
+    if (a.start !== b.start || a.end !== b.end) continue;
+    messages.push(
+      warning({
+        ruleId: 'claim-duplicate-passage',
+        file: b.claim.file,
+        ...b.claim.positionOf(['anchor', 'exact']),
+        reason: `Expected one claim per passage, found ${a.claim.file} and ${b.claim.file} both anchored to the same words in paragraph ${b.paragraph}.`,
+        hint: 'Merge the two notes into one file, or anchor each to the words it is about.',
+      }),
+    );
+  }
 }
