@@ -42,12 +42,14 @@ export function astroBuild(root: string, outDir: string, flags: string[] = []): 
 /**
  * A throwaway copy of the project under tests/.tmp/<name>, sharing
  * node_modules, with its own Astro cache so builds do not share state.
+ * With `content: 'none'`, `content/` and `seeds/` are left for the caller.
  */
-export function projectCopy(name: string, changes: Record<string, string | Uint8Array> = {}): string {
+export function projectCopy(name: string, changes: Record<string, string | Uint8Array> = {}, options: { content?: 'project' | 'none' } = {}): string {
   const root = join(projectRoot, 'tests/.tmp', name);
   rmSync(root, { recursive: true, force: true });
   mkdirSync(root, { recursive: true });
-  for (const part of ['src', 'content', 'seeds', 'public', 'tsconfig.json', 'package.json']) {
+  const parts = ['src', 'public', 'tsconfig.json', 'package.json', ...(options.content === 'none' ? [] : ['content', 'seeds'])];
+  for (const part of parts) {
     cpSync(join(projectRoot, part), join(root, part), { recursive: true });
   }
   cpSync(join(projectRoot, 'astro.config.mjs'), join(root, 'astro.config.base.mjs'));

@@ -26,7 +26,8 @@ export interface LoadOptions extends UrlPolicyOptions {
 
 export function loadProject({ root, buildDate = new Date().toISOString().slice(0, 10), strict = false, ...urls }: LoadOptions): Site {
   let messages: ContentMessage[] = [];
-  const content = validateContent(readContent(root, messages), messages, urls);
+  const files = readContent(root, messages);
+  const content = validateContent(files, messages, urls);
   const policy = loadSourcePolicy(readSourcePolicyText(root, messages), sourcePolicyFile, messages);
   checkSharedSources(content, policy, buildDate, messages);
 
@@ -43,7 +44,9 @@ export function loadProject({ root, buildDate = new Date().toISOString().slice(0
     checkExplainerSources(explainer, policy, buildDate, messages);
     if (article) explainers.push(resolveExplainer({ explainer, seedFile: `seeds/${seed}`, article, content }, messages));
   }
-  const { glossary, people } = assembleSite(explainers, content.terms, content.people, messages);
+  // Whether a term is used is known only when every explainer could be read.
+  const complete = explainers.length === files.explainers.length;
+  const { glossary, people } = assembleSite(explainers, content.terms, content.people, complete ? messages : []);
 
   if (strict) messages = applyStrict(messages);
   if (messages.some(isFatal)) throw new ContentValidationError(messages);
