@@ -98,3 +98,25 @@ test('the tests see the built site, not a dev server (no dev toolbar, no Vite cl
   // The stylesheet is a hashed file of the build, not a module served on demand.
   await expect(page.locator('link[rel="stylesheet"][href*="/_astro/"]')).not.toHaveCount(0);
 });
+
+test('every page carries a Content-Security-Policy without unsafe-inline scripts, and works under it with no violation', async ({ page }) => {
+  const violations: string[] = [];
+  page.on('console', (m) => {
+    if (/Content.Security.Policy|Refused to/i.test(m.text())) violations.push(m.text());
+  });
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`Refused to load: ${e.violatedDirective} ${e.blockedURI}`));
+  });
+  for (const path of ['/', url, '/glossary/', '/people/feng-ji/', '/no-such-page/']) {
+    await page.goto(path);
+    const csp = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
+    expect(csp, path).toMatch(/script-src 'self'( 'sha(256|384|512)-[^']+')*;/);
+    expect(csp, path).not.toContain('unsafe-inline');
+    expect(csp, path).toContain("object-src 'none'");
+  }
+  await page.goto(url);
+  await page.locator('.ex-article a[data-term]').first().hover();
+  await expect(page.locator('#ex-popover')).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  expect(violations).toEqual([]);
+});
