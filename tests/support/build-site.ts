@@ -20,7 +20,7 @@ export interface BuildResult {
  * The environment without what the test runner adds (`BASE_URL`, `MODE`,
  * `NODE_ENV=test`…), which Vite would otherwise read as the build's own.
  */
-function cleanEnv(): NodeJS.ProcessEnv {
+export function cleanEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env };
   for (const key of Object.keys(env)) {
     if (/^(VITEST|TEST$|BASE_URL$|MODE$|DEV$|PROD$|SSR$|NODE_ENV$)/.test(key)) delete env[key];

@@ -80,20 +80,33 @@ export function siteLoader(part: keyof typeof parts | 'status'): Loader {
     load: async (context) => {
       const { watcher } = context;
       if (watcher) {
-        // One listener per watcher starts the new generation, before the
-        // collections' own listeners reload from it.
+        watcher.add([fileURLToPath(new URL('content/', context.config.root)), fileURLToPath(new URL('seeds/', context.config.root))]);
+        refills.add(() => fill(context));
         if (!watched.has(watcher)) {
           watched.add(watcher);
           watcher.on('all', (_event, path) => {
-            if (isContent(path)) generation++;
+            if (isContent(path)) scheduleReload();
           });
         }
-        watcher.add([fileURLToPath(new URL('content/', context.config.root)), fileURLToPath(new URL('seeds/', context.config.root))]);
-        watcher.on('all', (_event, path) => {
-          if (isContent(path)) fill(context);
-        });
       }
       fill(context);
     },
   };
+}
+
+/** Every collection's refill, run together after a change. */
+const refills = new Set<() => void>();
+let reloadTimer: ReturnType<typeof setTimeout> | undefined;
+
+/**
+ * One saved file can fire several watcher events (an editor writes a
+ * temporary file, then renames it): they make one new generation, loaded
+ * and reported once, after the events stop.
+ */
+function scheduleReload(): void {
+  clearTimeout(reloadTimer);
+  reloadTimer = setTimeout(() => {
+    generation++;
+    for (const refill of refills) refill();
+  }, 80);
 }
