@@ -45,3 +45,9 @@ export const letterId = (letter: string) => `letter--${letter}`;
 
 /** `#id`, for links. */
 export const fragment = (id: string) => `#${id}`;
+
+/** The path of an explainer under the site's base: `deepseek-r1/`. */
+export const explainerPath = (slug: string) => `${slug}/`;
+
+/** The path of a person's page under the site's base. */
+export const personPath = (id: string) => `people/${id}/`;

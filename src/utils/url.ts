@@ -1,3 +1,4 @@
+import { explainerPath, personPath } from '../lib/ids.ts';
 import { withBase as joinBase } from '../lib/url-policy.ts';
 
 /**
@@ -9,11 +10,11 @@ export function withBase(path: string): string {
 }
 
 export function explainerUrl(slug: string): string {
-  return withBase(`${slug}/`);
+  return withBase(explainerPath(slug));
 }
 
 export function personUrl(id: string): string {
-  return withBase(`people/${id}/`);
+  return withBase(personPath(id));
 }
 
 export function glossaryUrl(): string {

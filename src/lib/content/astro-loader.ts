@@ -34,7 +34,14 @@ function pass(context: LoaderContext): Pass {
   if (cached?.root === root && cached.generation === generation) return cached.pass;
   let result: Pass;
   try {
-    const site = loadProject({ root, base: context.config.base, imageHosts: siteConfig.imageHosts, strict: isStrict(process.env) });
+    const site = loadProject({
+      root,
+      base: context.config.base,
+      ...(context.config.site ? { site: context.config.site } : {}),
+      ...(process.env.BASE_ANNOTATIONS ? { baseExport: process.env.BASE_ANNOTATIONS } : {}),
+      imageHosts: siteConfig.imageHosts,
+      strict: isStrict(process.env),
+    });
     for (const m of site.messages) (severityOf(m) === 'warning' ? context.logger.warn : context.logger.info).call(context.logger, formatMessage(m));
     result = { site };
   } catch (e) {
@@ -58,6 +65,7 @@ const parts = {
   explainers: (s: Site) => s.explainers.map((data) => ({ id: data.slug, data })),
   glossary: (s: Site) => s.glossary.map((data) => ({ id: data.id, data })),
   people: (s: Site) => s.people.map((data) => ({ id: data.id, data })),
+  reviews: (s: Site) => s.reviews.map((data) => ({ id: data.slug, data })),
 } as const;
 
 /** Loads one part of the site into a collection; `status` holds the current content errors. */

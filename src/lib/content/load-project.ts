@@ -11,11 +11,12 @@ import type { UrlPolicyOptions } from '../url-policy.ts';
 import { assembleSite } from './assemble-site.ts';
 import type { ExplainerPage, Site } from './model.ts';
 import { checkExplainerSources, checkSharedSources, loadSourcePolicy } from './check-sources.ts';
+import { exportReviews, type ReviewOptions } from './export-reviews.ts';
 import { readArticle, readContent, readSourcePolicyText, sourcePolicyFile } from './read-content.ts';
 import { resolveExplainer } from './resolve-explainer.ts';
 import { validateContent } from './validate-content.ts';
 
-export interface LoadOptions extends UrlPolicyOptions {
+export interface LoadOptions extends UrlPolicyOptions, ReviewOptions {
   /** Project root: holds `seeds/` and `content/`. */
   root: string;
   /** Today, YYYY-MM-DD, for dates that cannot be in the future (default: the current UTC date). */
@@ -24,7 +25,7 @@ export interface LoadOptions extends UrlPolicyOptions {
   strict?: boolean;
 }
 
-export function loadProject({ root, buildDate = new Date().toISOString().slice(0, 10), strict = false, ...urls }: LoadOptions): Site {
+export function loadProject({ root, buildDate = new Date().toISOString().slice(0, 10), strict = false, site, baseExport, ...urls }: LoadOptions): Site {
   let messages: ContentMessage[] = [];
   const files = readContent(root, messages);
   const content = validateContent(files, messages, urls);
@@ -50,5 +51,6 @@ export function loadProject({ root, buildDate = new Date().toISOString().slice(0
 
   if (strict) messages = applyStrict(messages);
   if (messages.some(isFatal)) throw new ContentValidationError(messages);
-  return { explainers, glossary, people, messages };
+  const reviews = exportReviews(explainers, messages, { ...(site ? { site } : {}), ...(urls.base ? { base: urls.base } : {}), ...(baseExport ? { baseExport } : {}) });
+  return { explainers, glossary, people, reviews, messages };
 }

@@ -6,6 +6,7 @@
 import type { Annotation } from '../annotations/types.ts';
 import type { Article } from '../article/parse-article.ts';
 import type { ContentMessage } from '../messages.ts';
+import type { ExplainerReview } from './export-reviews.ts';
 import type { ClaimStatus } from '../../schemas/claim.ts';
 import type { Source, SourceLink } from '../../schemas/common.ts';
 
@@ -46,6 +47,8 @@ export type ClaimNote = {
   checked: string;
   sources: Source[];
   noteHtml: string;
+  /** The note without markup. */
+  noteText: string;
   paragraph: number;
   /** The claimed words as they stand in the article. */
   exact: string;
@@ -98,6 +101,8 @@ export type Site = {
   explainers: ExplainerPage[];
   glossary: GlossaryIndexEntry[];
   people: PersonPage[];
+  /** Each explainer's W3C export, review view and review summary. */
+  reviews: ExplainerReview[];
   /** Warnings and build-log lines (errors stop the build before this is returned). */
   messages: ContentMessage[];
 };

@@ -12,6 +12,8 @@ import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'no
 import { join, relative, sep } from 'node:path';
 import { type Article, ArticleParseError, decodeSeed, parseArticle, type ParseArticleOptions } from '../article/parse-article.ts';
 import { type ContentMessage, error, warning } from '../messages.ts';
+import type { AnnotationCollection } from '../export/web-annotations.ts';
+import { isAnnotationCollection } from '../review/diff.ts';
 import { findHiddenCharacters } from '../text/characters.ts';
 import { type FrontMatter, parseFrontMatter } from './front-matter.ts';
 
@@ -244,4 +246,37 @@ export function readSourcePolicyText(root: string, messages: ContentMessage[]): 
   const project = new ProjectFiles(root, messages);
   if (!safeLstat(join(root, sourcePolicyFile))) return undefined;
   return project.read(sourcePolicyFile)?.toString('utf8');
+}
+
+/** The base branch's export of an explainer, for the review view's diff. */
+export interface BaseExport {
+  collection: AnnotationCollection;
+  /** The article text its selectors apply to, when the base build published it. */
+  articleText?: string;
+}
+
+/**
+ * Reads `<dir>/<slug>/annotations.json` (and `article.txt`) of a base build,
+ * named by `BASE_ANNOTATIONS`. The folder is not content: a missing or broken
+ * file is a warning, and the review view says there is no base to compare.
+ */
+export function readBaseExport(dir: string, slug: string, messages: ContentMessage[]): BaseExport | undefined {
+  const file = join(dir, slug, 'annotations.json');
+  if (!safeStat(file)?.isFile()) {
+    messages.push(warning({ ruleId: 'base-export-missing', file, reason: `Expected the base build's export of “${slug}”, found no file (a new explainer?); its review view shows no changes.` }));
+    return undefined;
+  }
+  let collection: unknown;
+  try {
+    collection = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    messages.push(warning({ ruleId: 'base-export-invalid', file, reason: `Expected JSON, found text that does not parse: ${(e as Error).message}` }));
+    return undefined;
+  }
+  if (!isAnnotationCollection(collection)) {
+    messages.push(warning({ ruleId: 'base-export-invalid', file, reason: 'Expected a W3C AnnotationCollection as this project writes it, found something else.' }));
+    return undefined;
+  }
+  const article = join(dir, slug, 'article.txt');
+  return { collection, ...(safeStat(article)?.isFile() ? { articleText: readFileSync(article, 'utf8') } : {}) };
 }

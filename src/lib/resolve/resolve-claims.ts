@@ -59,6 +59,7 @@ export function resolveClaims(article: Article, claims: readonly ClaimInput[], m
       checked: claim.data.checked,
       sources: claim.data.sources,
       noteHtml: claim.note.html,
+      noteText: claim.note.text,
       paragraph,
       exact: article.text.slice(start, end),
     };
