@@ -15,7 +15,7 @@ export const idSchema = z
 export const httpUrlSchema = z.string().superRefine((value, ctx) => {
   const verdict = checkUrl(value, 'link');
   if (verdict.problem?.fatal && verdict.problem.ruleId !== 'url-relative') {
-    ctx.addIssue({ code: 'custom', message: verdict.problem.reason.replace(/\.$/, ''), params: { ruleId: verdict.problem.ruleId } });
+    ctx.addIssue({ code: 'custom', message: verdict.problem.reason.replace(/\.$/, ''), params: { ruleId: verdict.problem.ruleId, hint: verdict.problem.hint } });
     return;
   }
   if (!/^https?:\/\//i.test(value)) ctx.addIssue({ code: 'custom', message: `Expected an absolute http(s) URL, found "${value}"` });

@@ -280,17 +280,17 @@ describe('anchorSelector: paragraph breaks', () => {
 });
 
 describe('anchorSelector: text outside the article', () => {
-  it('never matches residue lines, and does not suggest them either', () => {
+  it('never matches residue lines, and says the line is left out and how to keep it', () => {
     const article = parseArticle(
       'Nvidia lost almost $600 billion in market value.\nShares of Nvidia fell sharply on Monday, headlined by\n',
     );
     expect(article.residue.map((r) => r.line)).toEqual([2]);
     const result = anchor(article, { exact: 'Shares of Nvidia fell sharply' });
-    expect(result).toMatchObject({ ok: false, reason: 'none' });
+    expect(result).toMatchObject({ ok: false, reason: 'residue' });
     expect(failure(result)).toMatchInlineSnapshot(`
-      "none
-      Expected one match of the selector, found none, and no passage of the article comes close to it.
-      hint: Check that the claim belongs to this article, then copy the phrase from the seed exactly."
+      "residue
+      Expected one match of the selector in the article, found it only on seed line 2, which is left out of the page: it stops mid-sentence (ends with “headlined by”), after the article's last complete paragraph.
+      hint: To keep that line, set \`endsAtLine: 2\` (or \`keepResidue: true\`) in the explainer's front matter; otherwise remove the claim."
     `);
   });
 
@@ -370,6 +370,6 @@ describe('anchorSelector on the DeepSeek seed', () => {
 
   it('does not match the residue teaser lines after paragraph 30', () => {
     const result = anchor(seed, { exact: 'sent a chill through the U.S. stock market' });
-    expect(result).toMatchObject({ ok: false, reason: 'none' });
+    expect(result).toMatchObject({ ok: false, reason: 'residue' });
   });
 });

@@ -118,7 +118,7 @@ describe('parseArticle', () => {
 
   it('reports lines that look like HTML but keeps them as text', () => {
     const a = parseArticle('Plain line.\nA <b>bold</b> claim &amp; more.');
-    expect(a.markupLines).toEqual([2]);
+    expect(a.markup.map((m) => m.line)).toEqual([2]);
   });
 });
 

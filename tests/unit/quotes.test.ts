@@ -400,6 +400,7 @@ describe('attributeQuotes', () => {
       {
         paragraph: 2,
         quote: 'We are just curious.',
+        offset: a.paragraphs[1]!.start,
         message: expect.stringContaining('Expected an attribution in paragraph 2'),
         candidates: ['deepseek', 'liang-wenfeng'],
       },

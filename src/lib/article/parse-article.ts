@@ -41,8 +41,8 @@ export interface Article {
   residue: ResidueLine[];
   /** The dateline (`HONG KONG —`) at the start of the first paragraph, if any. */
   dateline?: Range;
-  /** Markup-like passages kept as literal text, reported so editors know. */
-  markupLines: number[];
+  /** Where markup-like passages (`<b>`, `&amp;`) start, kept as literal text and reported so editors know. */
+  markup: { line: number; column: number }[];
   /**
    * Where each seed line starts in `text` (hard-wrapped lines joined into one
    * paragraph keep their own line), so an offset maps back to its seed line.
@@ -63,12 +63,14 @@ export interface ParseArticleOptions {
 export class ArticleParseError extends Error {
   readonly hint: string;
   readonly line: number | undefined;
+  readonly column: number | undefined;
 
-  constructor(message: string, hint: string, line?: number) {
+  constructor(message: string, hint: string, line?: number, column?: number) {
     super(message);
     this.name = 'ArticleParseError';
     this.hint = hint;
     this.line = line;
+    this.column = column;
   }
 }
 
@@ -79,10 +81,14 @@ export function decodeSeed(bytes: Uint8Array): string {
   } catch {
     const bad = firstInvalidUtf8Offset(bytes);
     const line = bad === -1 ? undefined : countLines(bytes, bad);
+    // The column counts the characters before the bad byte on its line, which are valid UTF-8.
+    const lineStart = bad === -1 ? 0 : bytes.lastIndexOf(10, bad - 1) + 1;
+    const column = bad === -1 ? undefined : [...new TextDecoder().decode(bytes.subarray(lineStart, bad))].length + 1;
     throw new ArticleParseError(
       `Expected UTF-8 text, found a byte sequence that is not valid UTF-8${bad === -1 ? '' : ` at byte ${bad}`}.`,
       'Save the seed as UTF-8 (most editors offer "Save with encoding").',
       line,
+      column,
     );
   }
 }
@@ -180,9 +186,12 @@ export function parseArticle(raw: string, options: ParseArticleOptions = {}): Ar
   const dl = datelinePattern.exec(text.slice(first.start, first.end));
   const dateline = dl ? { start: first.start, end: first.start + dl[0].length } : undefined;
 
-  const markupLines = lines.filter((l) => markupPattern.test(l.text)).map((l) => l.number);
+  const markup = lines.flatMap((l) => {
+    const m = markupPattern.exec(l.text);
+    return m ? [{ line: l.number, column: m.index + 1 }] : [];
+  });
 
-  return { text, paragraphs, residue, ...(dateline ? { dateline } : {}), markupLines, lineStarts: starts };
+  return { text, paragraphs, residue, ...(dateline ? { dateline } : {}), markup, lineStarts: starts };
 }
 
 /** The text of one paragraph. */

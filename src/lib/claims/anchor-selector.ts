@@ -18,7 +18,7 @@ import { lastAtOrBefore } from '../text/positions.ts';
 import { editDistance } from '../text/edit-distance.ts';
 import { hasWord, isWordChar } from '../text/words.ts';
 import { closestPassage } from './closest-passage.ts';
-import { describeRun, isLookAlikePair } from './look-alikes.ts';
+import { describeMark, describeRun, isLookAlikePair } from './look-alikes.ts';
 import { changedPairs, diffText, formatDiff } from './text-diff.ts';
 
 export type AnchorResult =
@@ -34,7 +34,7 @@ export type AnchorResult =
       paragraphs?: number[];
     };
 
-export const anchorFailures = ['none', 'many', 'crosses-paragraph', 'empty'] as const;
+export const anchorFailures = ['none', 'many', 'crosses-paragraph', 'empty', 'residue'] as const;
 export type AnchorFailure = (typeof anchorFailures)[number];
 
 export interface AnchorOptions {
@@ -90,7 +90,45 @@ export function anchorSelector(
   if (crossing.length > 0) {
     return crossesParagraph(stream, crossing.find((m) => fitsContext(stream.text, m, selector)) ?? crossing[0]!);
   }
-  return notFound(article, exact, options);
+  return normalizationMiss(stream, exact) ?? residueMiss(article, exact) ?? notFound(article, exact, options);
+}
+
+/**
+ * The text is there, but with its accents written the other way: one
+ * composed character (NFC, `é`) against a letter and a combining mark (NFD,
+ * `e` + U+0301). They look the same and are different text.
+ */
+function normalizationMiss(stream: ParagraphStream, exact: string): AnchorResult | undefined {
+  for (const form of ['NFC', 'NFD'] as const) {
+    const other = exact.normalize(form);
+    if (other === exact) continue;
+    const hit = findAll(stream.text, other).find((m) => !m.crosses);
+    if (!hit) continue;
+    const decomposed = form === 'NFC' ? exact : other;
+    const mark = [...decomposed].find((c) => /\p{M}/u.test(c)) ?? '';
+    const how = form === 'NFC' ? 'the selector writes an accented letter as a letter followed by' : 'the seed writes an accented letter as a letter followed by';
+    const n = paragraphOf(stream, hit.start).n;
+    return {
+      ok: false,
+      reason: 'none',
+      message: `Expected one match of the selector, found none: ${how} ${describeMark(mark)} (decomposed), where the other has one composed character. They look the same, in paragraph ${n}, but are different text.`,
+      hint: 'Copy the phrase from the seed into `exact` again: some editors and copies decompose accented letters.',
+      paragraphs: [n],
+    };
+  }
+  return undefined;
+}
+
+/** The text is on a trailing line that the page leaves out. */
+function residueMiss(article: Article, exact: string): AnchorResult | undefined {
+  const line = article.residue.find((r) => r.text.includes(exact));
+  if (!line) return undefined;
+  return {
+    ok: false,
+    reason: 'residue',
+    message: `Expected one match of the selector in the article, found it only on seed line ${line.line}, which is left out of the page: it ${line.reason}.`,
+    hint: `To keep that line, set \`endsAtLine: ${line.line}\` (or \`keepResidue: true\`) in the explainer's front matter; otherwise remove the claim.`,
+  };
 }
 
 /** A match in stream offsets. */
@@ -473,8 +511,8 @@ function isSpace(char: string): boolean {
   return /\s/u.test(char);
 }
 
-/** Blank characters a reader cannot see or tell apart from a space. */
-const hiddenChars = /[\u00A0\u00AD\u2000-\u200F\u2028\u2029\u202F\u205F\u2060\u3000\uFEFF]/g;
+/** Characters a reader cannot see or tell apart from a space, and the bidirectional controls that would reorder the terminal's text. */
+const hiddenChars = /[\u00A0\u00AD\u2000-\u200F\u2028-\u202F\u205F-\u206F\u3000\uFEFF]/g;
 
 /** A double-quoted string that can be pasted into YAML or JSON as is, with hidden characters escaped. */
 function quote(text: string): string {

@@ -6,6 +6,8 @@
  * helps to find the near miss and to say which code points differ.
  */
 
+import { codePointLabel } from '../text/characters.ts';
+
 /** Each look-alike with its Unicode name and the plain character it stands in for. */
 const lookAlikeTable = [
   ['\u0027', 'APOSTROPHE', "'"],
@@ -55,8 +57,27 @@ const plain = new Map<string, string>(lookAlikeTable.map(([c, , p]) => [c, p]));
 const invisible = /[\s\u00AD\u200B-\u200D\u2060\uFEFF]/u;
 
 /** `U+2019`: the code point of one character. */
-export function codePoint(char: string): string {
-  return `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+export const codePoint = codePointLabel;
+
+/** Accents written as separate characters, which decomposed text (NFD) uses. */
+const combiningMarks = new Map([
+  ['\u0300', 'COMBINING GRAVE ACCENT'],
+  ['\u0301', 'COMBINING ACUTE ACCENT'],
+  ['\u0302', 'COMBINING CIRCUMFLEX ACCENT'],
+  ['\u0303', 'COMBINING TILDE'],
+  ['\u0304', 'COMBINING MACRON'],
+  ['\u0306', 'COMBINING BREVE'],
+  ['\u0308', 'COMBINING DIAERESIS'],
+  ['\u030A', 'COMBINING RING ABOVE'],
+  ['\u030C', 'COMBINING CARON'],
+  ['\u0327', 'COMBINING CEDILLA'],
+  ['\u0328', 'COMBINING OGONEK'],
+]);
+
+/** `U+0301 COMBINING ACUTE ACCENT`, or the code point alone for a mark not in the table. */
+export function describeMark(mark: string): string {
+  const name = combiningMarks.get(mark);
+  return name ? `${codePointLabel(mark)} ${name}` : codePointLabel(mark);
 }
 
 /** Whether a character prints as nothing or as blank space. */

@@ -3,7 +3,7 @@
  * checked by a Zod schema, every problem reported at the line and column of
  * the value (or of the key's parent, when the key is missing).
  */
-import { isMap, isNode, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { isMap, isNode, LineCounter, parseDocument, visit, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
 import { type ContentMessage, error } from '../messages.ts';
 import { didYouMean } from '../text/edit-distance.ts';
@@ -49,19 +49,23 @@ export function parseFrontMatter(file: string, source: string): Parsed<FrontMatt
     const pos = lineCounter.linePos(offset);
     return { line: pos.line + yamlStartLine - 1, column: pos.col };
   };
+  const yamlError = (offset: number, what: string): Parsed<never> => ({
+    ok: false,
+    messages: [error({ ruleId: 'yaml', file, ...at(offset), reason: `Expected valid YAML front matter: ${what}`, hint: 'Quote values that contain `: `, `#` or start with a quote, and indent nested fields with spaces.' })],
+  });
   if (doc.errors.length > 0) {
-    return {
-      ok: false,
-      messages: doc.errors.map((e) =>
-        error({
-          ruleId: 'yaml',
-          file,
-          ...at(e.pos[0]),
-          reason: `Expected valid YAML front matter: ${e.message.split('\n')[0]}`,
-          hint: 'Quote values that contain `: `, `#` or start with a quote, and indent nested fields with spaces.',
-        }),
-      ),
-    };
+    // The first error is the one to fix; the others usually follow from it.
+    const e = doc.errors[0]!;
+    return yamlError(unclosedBracket(yamlText, e.pos[0]) ?? e.pos[0], e.message.split('\n')[0]!);
+  }
+  let raw: unknown;
+  try {
+    raw = doc.toJS({ maxAliasCount: 100 }) ?? {};
+  } catch (e) {
+    // Aliases that expand without bound (a "billion laughs"): refused, at the first alias.
+    let first = 0;
+    visit(doc, { Alias: (_key, node) => ((first = node.range?.[0] ?? 0), visit.BREAK) });
+    return yamlError(first, `${(e as Error).message} (aliases that expand too far).`);
   }
   const positionOf = (path: readonly (string | number)[]) => {
     const node = nodeAt(doc.contents, path);
@@ -72,7 +76,7 @@ export function parseFrontMatter(file: string, source: string): Parsed<FrontMatt
     const pair = parent && isMap(parent) ? parent.items.find((p) => isNode(p.key) && (p.key as { value?: unknown }).value === path[path.length - 1]) : undefined;
     return pair && isNode(pair.key) && pair.key.range ? at(pair.key.range[0]) : positionOf(path);
   };
-  return { ok: true, value: { raw: doc.toJS() ?? {}, positionOf, keyPositionOf, body, bodyLine } };
+  return { ok: true, value: { raw, positionOf, keyPositionOf, body, bodyLine } };
 }
 
 /** Checks parsed front matter against a schema; every problem at the line and column of its field. */
@@ -81,18 +85,48 @@ export function validateFrontMatter<S extends z.ZodType>(file: string, fm: Front
   if (parsed.success) return { ok: true, value: parsed.data };
   return {
     ok: false,
-    messages: parsed.error.issues.map((issue) => {
+    messages: withoutFollowOns(parsed.error.issues, schema).map((issue) => {
       const path = issue.path as (string | number)[];
       const field = issue.path.length ? `\`${issue.path.join('.')}\`` : 'the front matter';
+      // A check of this project's (the URL policy) names its own rule and hint.
+      const own = issue.code === 'custom' ? (issue.params as { ruleId?: string; hint?: string } | undefined) : undefined;
       return error({
-        ruleId: 'schema',
+        ruleId: own?.ruleId ?? 'schema',
         file,
         ...(issue.code === 'unrecognized_keys' ? fm.keyPositionOf([...path, issue.keys[0]!]) : fm.positionOf(path)),
         reason: `${field}: ${describeIssue(issue)}`,
-        hint: hintFor(issue, schema),
+        hint: own?.hint ?? hintFor(issue, schema),
       });
     }),
   };
+}
+
+/**
+ * A misspelt field (`sttaus:`) also leaves the real one (`status`) missing:
+ * report the spelling, which is the one thing to fix, not the absence too.
+ */
+function withoutFollowOns(issues: readonly z.core.$ZodIssue[], schema: z.ZodType): z.core.$ZodIssue[] {
+  const meant = new Set<string>();
+  for (const issue of issues) {
+    if (issue.code !== 'unrecognized_keys') continue;
+    for (const key of issue.keys) {
+      const field = didYouMean(key, fieldsAt(schema, issue.path));
+      if (field) meant.add(JSON.stringify([...issue.path, field]));
+    }
+  }
+  return issues.filter((i) => !(inputOf(i) === undefined && i.code !== 'unrecognized_keys' && meant.has(JSON.stringify(i.path))));
+}
+
+function inputOf(issue: z.core.$ZodIssue): unknown {
+  return (issue as { input?: unknown }).input;
+}
+
+/** How a YAML value reads in a message: `nothing`, `a list`, `"text"`. */
+function describeValue(value: unknown): string {
+  if (value === undefined || value === null) return 'nothing';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a group of fields';
+  return typeof value === 'string' ? JSON.stringify(value) : `${typeof value} ${String(value)}`;
 }
 
 /** The deepest YAML node along a path (the parent when the key itself is missing). */
@@ -115,18 +149,18 @@ function nodeAt(root: unknown, path: readonly (string | number)[]): YamlNode | u
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_type') {
-    const received = 'input' in issue && issue.input === undefined ? 'nothing' : typeof (issue as { input?: unknown }).input;
-    return `Expected ${issue.expected}, found ${received}.`;
-  }
+  const input = inputOf(issue);
+  if (issue.code === 'invalid_type') return `Expected ${issue.expected}, found ${describeValue(input)}.`;
   if (issue.code === 'unrecognized_keys') {
     return `Expected only known fields, found ${issue.keys.map((k) => `\`${k}\``).join(', ')}.`;
   }
   if (issue.code === 'invalid_value') {
-    return `Expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, found ${JSON.stringify((issue as { input?: unknown }).input)}.`;
+    return `Expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, found ${describeValue(input)}.`;
   }
-  const message = issue.message.endsWith('.') ? issue.message : `${issue.message}.`;
-  return message.startsWith('Expected') ? message : `Expected a valid value: ${message}`;
+  const message = issue.message.replace(/\.$/, '');
+  const stated = message.startsWith('Expected') ? message : `Expected a valid value: ${message}`;
+  // Say what was found, when the check's own message does not.
+  return /\bfound\b/.test(stated) ? `${stated}.` : `${stated}, found ${describeValue(input)}.`;
 }
 
 function hintFor(issue: z.core.$ZodIssue, schema: z.ZodType): string {
@@ -141,7 +175,7 @@ function hintFor(issue: z.core.$ZodIssue, schema: z.ZodType): string {
     const meant = typeof input === 'string' ? didYouMean(input, issue.values.map(String)) : undefined;
     if (meant) return `Did you mean "${meant}"?`;
   }
-  if (issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined) return 'Add the missing field.';
+  if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && inputOf(issue) === undefined) return 'Add the missing field.';
   return 'Every field is described in src/schemas/.';
 }
 
@@ -174,4 +208,24 @@ function countNewlines(s: string): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) === 10) n++;
   return n;
+}
+
+/**
+ * Where an unclosed `[` or `{` opens before the place the parser reports an
+ * error: the parser notices it only where the list should have ended, but
+ * the place to fix is the bracket.
+ */
+export function unclosedBracket(yaml: string, reportedAt: number): number | undefined {
+  const open: number[] = [];
+  let quote: string | undefined;
+  for (let i = 0; i < Math.min(reportedAt + 1, yaml.length); i++) {
+    const c = yaml[i]!;
+    if (quote) {
+      if (c === quote) quote = undefined;
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '#' && (i === 0 || /\s/.test(yaml[i - 1]!))) while (i < yaml.length && yaml[i] !== '\n') i++;
+    else if (c === '[' || c === '{') open.push(i);
+    else if (c === ']' || c === '}') open.pop();
+  }
+  return open[0];
 }

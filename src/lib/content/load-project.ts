@@ -45,9 +45,10 @@ export function loadProject({ root, buildDate = new Date().toISOString().slice(0
     checkExplainerSources(explainer, policy, buildDate, messages);
     if (article) explainers.push(resolveExplainer({ explainer, seedFile: `seeds/${seed}`, article, content }, messages));
   }
-  // Whether a term is used is known only when every explainer could be read.
-  const complete = explainers.length === files.explainers.length;
-  const { glossary, people } = assembleSite(explainers, content.terms, content.people, complete ? messages : []);
+  // Whether a term is used is worth saying only when nothing else is wrong: an
+  // explainer that could not be read, or a term that failed, may be why.
+  const clean = explainers.length === files.explainers.length && !messages.some(isFatal);
+  const { glossary, people } = assembleSite(explainers, content.terms, content.people, clean ? messages : []);
 
   if (strict) messages = applyStrict(messages);
   if (messages.some(isFatal)) throw new ContentValidationError(messages);

@@ -5,11 +5,12 @@
  * and the rendered tree sanitized with a schema written for this project, so
  * nothing but plain prose markup can reach the page.
  */
-import type { Root as HastRoot } from 'hast';
+import type { Element, Root as HastRoot } from 'hast';
 import { sanitize, type Schema } from 'hast-util-sanitize';
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { type ContentMessage, error, warning } from '../messages.ts';
+import { findHiddenCharacters } from '../text/characters.ts';
 import { checkUrl, type UrlPolicyOptions } from '../url-policy.ts';
 
 /** Where a Markdown body sits in its file, for messages. */
@@ -33,7 +34,9 @@ export function checkMarkdownUrls(tree: Root, body: BodyPlace, messages: Content
   visit(tree, (node) => {
     if (node.type !== 'link' && node.type !== 'definition' && node.type !== 'image') return;
     const verdict = checkUrl(node.url, node.type === 'image' ? 'image' : 'link', options);
-    if (verdict.problem) {
+    // A hidden character is reported by the scan of the whole file; the URL is still refused.
+    const reported = verdict.problem?.ruleId === 'url-characters' && findHiddenCharacters(node.url).length > 0;
+    if (verdict.problem && !reported) {
       const make = verdict.problem.fatal ? error : warning;
       messages.push(make({ ruleId: verdict.problem.ruleId, file: body.file, ...placeOf(body, node), reason: verdict.problem.reason, hint: verdict.problem.hint }));
     }
@@ -71,4 +74,13 @@ export const proseSchema: Schema = {
 /** The tree with everything outside `proseSchema` removed. */
 export function sanitizeProse(tree: HastRoot): HastRoot {
   return sanitize(tree, proseSchema) as HastRoot;
+}
+
+/** Links to other sites open no window handle and send no referrer. */
+export function markExternalLinks(tree: HastRoot): void {
+  visit(tree, 'element', (el: Element) => {
+    if (el.tagName === 'a' && typeof el.properties.href === 'string' && /^https?:/.test(el.properties.href)) {
+      el.properties.rel = ['noopener', 'noreferrer'];
+    }
+  });
 }

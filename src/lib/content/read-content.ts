@@ -119,8 +119,8 @@ export function readArticle(root: string, name: string, options: ReadArticleOpti
   try {
     const text = decodeSeed(bytes);
     const accepted = new Set(options.acceptCharacters ?? []);
-    for (const h of findHiddenCharacters(text)) {
-      if (accepted.has(h.codePoint)) continue;
+    const hidden = findHiddenCharacters(text).filter((h) => !accepted.has(h.codePoint));
+    for (const h of hidden) {
       messages.push(
         error({
           ruleId: 'hidden-character',
@@ -132,10 +132,11 @@ export function readArticle(root: string, name: string, options: ReadArticleOpti
         }),
       );
     }
-    return parseArticle(text, options);
+    // Anchors and quotations matched against a text with hidden characters would only add follow-on errors.
+    return hidden.length > 0 ? undefined : parseArticle(text, options);
   } catch (e) {
     if (!(e instanceof ArticleParseError)) throw e;
-    messages.push(error({ ruleId: 'seed-text', file: seedFile, ...(e.line ? { line: e.line } : {}), reason: e.message, hint: e.hint }));
+    messages.push(error({ ruleId: 'seed-text', file: seedFile, ...(e.line ? { line: e.line } : {}), ...(e.column ? { column: e.column } : {}), reason: e.message, hint: e.hint }));
     return undefined;
   }
 }

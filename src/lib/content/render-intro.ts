@@ -28,7 +28,7 @@ import { visit } from 'unist-util-visit';
 import { introHeadingId } from '../ids.ts';
 import { type ContentMessage, error } from '../messages.ts';
 import type { UrlPolicyOptions } from '../url-policy.ts';
-import { type BodyPlace, checkMarkdownUrls, placeOf, sanitizeProse } from './markdown-safety.ts';
+import { type BodyPlace, checkMarkdownUrls, markExternalLinks, placeOf, sanitizeProse } from './markdown-safety.ts';
 
 const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
 const toHast = unified().use(remarkSmartypants).use(remarkRehype);
@@ -74,15 +74,18 @@ export function renderIntro(file: string, body: string, bodyLine: number, messag
   try {
     mdast = parser.parse(body);
   } catch (e) {
-    const at = e as { line?: number; column?: number };
+    // The parser's message names a place inside the body (`(3:1-3:35)`): it is given as the file's place instead.
+    const at = e as { line?: number; column?: number; place?: { line?: number; column?: number; start?: { line: number; column: number } }; reason?: string };
+    const inText = /\((\d+):(\d+)(?:-\d+:\d+)?\)/.exec((e as Error).message);
+    const start = at.place?.start ?? at.place ?? (at.line ? { line: at.line, column: at.column } : inText ? { line: Number(inText[1]), column: Number(inText[2]) } : {});
     messages.push(
       error({
         ruleId: 'mdx-syntax',
         file,
-        line: (at.line ?? 1) + bodyLine - 1,
-        ...(at.column ? { column: at.column } : {}),
-        reason: `Expected Markdown, found text the MDX syntax cannot read: ${(e as Error).message.split('\n')[0]}`,
-        hint: 'Write \\{ and \\< for a literal brace or angle bracket.',
+        line: (start.line ?? 1) + bodyLine - 1,
+        ...(start.column ? { column: start.column } : {}),
+        reason: `Expected Markdown, found text the MDX syntax cannot read: ${(at.reason ?? (e as Error).message).split('\n')[0]!.replace(/\s*\(\d+:\d+(-\d+:\d+)?\)/g, '')}`,
+        hint: 'Close every element you open; write \\{ and \\< for a literal brace or angle bracket.',
       }),
     );
     return '';
@@ -95,7 +98,8 @@ export function renderIntro(file: string, body: string, bodyLine: number, messag
       return 'skip';
     }
     if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
-      toElement(node, place, messages);
+      // What is inside a refused element is not looked at: one message per problem.
+      return toElement(node, place, messages) ? undefined : 'skip';
     }
     return undefined;
   });
@@ -103,30 +107,31 @@ export function renderIntro(file: string, body: string, bodyLine: number, messag
   if (messages.length > before && messages.slice(before).some((m) => m.fatal)) return '';
   const hast = sanitizeProse(toHast.runSync(mdast) as HastRoot);
   addHeadingIds(hast);
+  markExternalLinks(hast);
   return toHtml(hast);
 }
 
-/** Checks a JSX element against the allow-list and turns it into a plain element (in place). */
-function toElement(node: MdxJsxFlowElement | MdxJsxTextElement, place: BodyPlace, messages: ContentMessage[]): void {
+/** Checks a JSX element against the allow-list and turns it into a plain element (in place); false when it is refused. */
+function toElement(node: MdxJsxFlowElement | MdxJsxTextElement, place: BodyPlace, messages: ContentMessage[]): boolean {
   const name = node.name ?? '';
-  const where = placeOf(place, node);
-  const refuse = (ruleId: string, reason: string, hint: string) => messages.push(error({ ruleId, file: place.file, ...where, reason, hint }));
+  const refuse = (ruleId: string, reason: string, hint: string, at: { position?: MdxJsxFlowElement['position'] } = node) => {
+    messages.push(error({ ruleId, file: place.file, ...placeOf(place, at), reason, hint }));
+    return false;
+  };
   const allowedNames = [...introComponents.keys()].map((n) => `<${n}>`).join(', ');
   if (dangerous.has(name.toLowerCase())) {
-    refuse('mdx-element', `Expected only allowed elements in the introduction, found <${name}>, which could run code or load another page.`, `Remove it. Allowed: ${allowedNames}.`);
-    return;
+    return refuse('mdx-element', `Expected only allowed elements in the introduction, found <${name}>, which could run code or load another page.`, `Remove it. Allowed: ${allowedNames}.`);
   }
   const allowed = introComponents.get(name);
   if (!allowed) {
-    refuse('mdx-element', `Expected only allowed components and elements in the introduction, found <${name || 'fragment'}>.`, `Use Markdown, or one of ${allowedNames}.`);
-    return;
+    return refuse('mdx-element', `Expected only allowed components and elements in the introduction, found <${name || 'fragment'}>.`, `Use Markdown, or one of ${allowedNames}.`);
   }
   const values = new Map<string, string>();
   for (const attribute of node.attributes) {
     const problem = attributeProblem(attribute, allowed);
     if (problem) {
-      refuse('mdx-attribute', `Expected ${problem} on <${name}>.`, allowed.attributes.length ? `<${name}> takes ${allowed.attributes.map((a) => `${a}="…"`).join(', ')}.` : `<${name}> takes no attributes.`);
-      return;
+      const takes = allowed.attributes.length ? `<${name}> takes ${allowed.attributes.map((a) => `${a}="…"`).join(', ')}.` : `<${name}> takes no attributes.`;
+      return refuse('mdx-attribute', `Expected ${problem} on <${name}>.`, takes, attribute.position ? attribute : node);
     }
     if (attribute.type === 'mdxJsxAttribute' && typeof attribute.value === 'string') values.set(attribute.name, attribute.value);
   }
@@ -134,6 +139,7 @@ function toElement(node: MdxJsxFlowElement | MdxJsxTextElement, place: BodyPlace
   const children = node.children as RootContent[];
   if (title) children.unshift({ type: 'paragraph', data: { hProperties: { className: ['ex-aside-title'] } }, children: [{ type: 'text', value: title }] });
   node.data = { ...node.data, hName: tagName, hProperties: properties };
+  return true;
 }
 
 /** What is wrong with an attribute, or undefined when it is allowed. */

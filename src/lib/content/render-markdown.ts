@@ -4,7 +4,7 @@
  * the result is sanitized (`markdown-safety.ts`), so what an editor writes can
  * never inject markup or scripts.
  */
-import type { Element, Root as HastRoot } from 'hast';
+import type { Root as HastRoot } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import type { Root } from 'mdast';
 import remarkParse from 'remark-parse';
@@ -13,7 +13,7 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { type ContentMessage, error } from '../messages.ts';
 import type { UrlPolicyOptions } from '../url-policy.ts';
-import { checkMarkdownUrls, placeOf, sanitizeProse } from './markdown-safety.ts';
+import { checkMarkdownUrls, markExternalLinks, placeOf, sanitizeProse } from './markdown-safety.ts';
 
 export interface RenderedMarkdown {
   hast: HastRoot;
@@ -33,6 +33,8 @@ export function renderMarkdown(file: string, body: string, bodyLine: number, mes
   const mdast = parser.parse(body) as Root;
   const place = { file, bodyLine };
   visit(mdast, 'html', (node) => {
+    // One message per element: its closing tag is not a second problem.
+    if (/^<\//.test(node.value)) return;
     messages.push(
       error({
         ruleId: 'markdown-html',
@@ -46,11 +48,7 @@ export function renderMarkdown(file: string, body: string, bodyLine: number, mes
   checkMarkdownUrls(mdast, place, messages, options);
 
   const hast = sanitizeProse(toHast.runSync(mdast) as HastRoot);
-  visit(hast, 'element', (el: Element) => {
-    if (el.tagName === 'a' && typeof el.properties.href === 'string' && /^https?:/.test(el.properties.href)) {
-      el.properties.rel = ['noopener', 'noreferrer'];
-    }
-  });
+  markExternalLinks(hast);
   return { hast, html: toHtml(hast), text: plainText(mdast) };
 }
 

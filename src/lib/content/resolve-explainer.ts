@@ -21,7 +21,7 @@ export interface ExplainerInput {
   seedFile: string;
   article: Article;
   /** The shared glossary and people. */
-  content: Pick<ValidContent, 'terms' | 'termForms' | 'people'>;
+  content: Pick<ValidContent, 'terms' | 'termForms' | 'people' | 'peopleComplete'>;
 }
 
 export function resolveExplainer({ explainer, seedFile, article, content }: ExplainerInput, messages: ContentMessage[]): ExplainerPage {
@@ -29,13 +29,18 @@ export function resolveExplainer({ explainer, seedFile, article, content }: Expl
   reportSeed(seedFile, article, messages);
 
   const speakerEntries: SpeakerEntry[] = content.people.map((p) => ({ id: p.id, name: p.name, aliases: p.aliases, kind: p.kind, file: p.file }));
+  const known = new Set(content.people.map((p) => p.id));
+  const overrides = data.speakers ?? [];
   const quotes = resolveQuotes({
     article,
     seedFile,
     explainerFile: file,
     speakers: speakerEntries,
-    overrides: data.speakers ?? [],
-    overridePosition: (i) => explainer.front.positionOf(['speakers', i]),
+    // An override naming no known speaker is reported where it is written (validate-content.ts).
+    overrides: overrides.filter((o) => known.has(o.speaker)),
+    overridePosition: (o) => explainer.front.positionOf(['speakers', overrides.indexOf(o)]),
+    // With a people file that did not load, an unattributed quotation may be its consequence.
+    reportUnattributed: content.peopleComplete,
     messages,
   });
   const claims = resolveClaims(article, explainer.claims, messages);
@@ -71,8 +76,16 @@ export function resolveExplainer({ explainer, seedFile, article, content }: Expl
 
 /** Lines of the seed the page shows differently from the text: markup kept as text, residue left out. */
 function reportSeed(seedFile: string, article: Article, messages: ContentMessage[]): void {
-  for (const line of article.markupLines) {
-    messages.push(warning({ ruleId: 'seed-markup', file: seedFile, line, reason: 'This line looks like HTML markup; it is shown as literal text, never as HTML.' }));
+  for (const place of article.markup) {
+    messages.push(
+      warning({
+        ruleId: 'seed-markup',
+        file: seedFile,
+        ...place,
+        reason: 'Expected plain text, found what looks like HTML markup; it is shown as literal text, never as HTML.',
+        hint: 'The seed is the article as published, in plain text: if the markup came from copying the page, copy its text instead.',
+      }),
+    );
   }
   for (const r of article.residue) {
     messages.push(info({ ruleId: 'seed-residue', file: seedFile, line: r.line, reason: `left out of the page: ${r.reason}` }));

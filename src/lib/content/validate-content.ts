@@ -35,6 +35,8 @@ export interface ValidExplainer extends Valid<ExplainerFrontmatter> {
 
 export interface ValidContent {
   explainers: ValidExplainer[];
+  /** Whether every people file passed its schema: if not, a quotation may lack its speaker because of it. */
+  peopleComplete: boolean;
   terms: GlossaryEntry[];
   /** Every form of every term, for the matcher. */
   termForms: TermForms[];
@@ -63,9 +65,10 @@ export function validateContent(files: ContentFiles, messages: ContentMessage[],
   const termForms = terms.map((t) => ({ id: t.id, file: t.file, forms: [t.term, ...t.aliases] }));
 
   checkRelatedTerms(files.terms, terms, messages);
-  checkAliasConflicts(termForms, messages);
+  checkAliasConflicts(termForms, new Map(validTerms.map((t) => [t.id, t])), messages);
+  checkSpeakerOverrides(explainers, people, messages);
   checkClaimFolders(files, messages);
-  return { explainers, terms, termForms, people, sourced };
+  return { explainers, peopleComplete: people.length === files.people.length, terms, termForms, people, sourced };
 }
 
 /**
@@ -186,17 +189,47 @@ function checkRelatedTerms(files: readonly ContentFile[], terms: readonly Glossa
   }
 }
 
-/** A form (term or alias) belongs to one term only. */
-function checkAliasConflicts(termForms: readonly TermForms[], messages: ContentMessage[]): void {
+/**
+ * A form (term or alias) belongs to one term only. A clash is reported at the
+ * alias that repeats another term's form (or, between two aliases or two
+ * terms, at the second file's).
+ */
+function checkAliasConflicts(termForms: readonly TermForms[], valid: ReadonlyMap<string, Valid<z.output<typeof glossaryTermSchema>>>, messages: ContentMessage[]): void {
   for (const c of findAliasConflicts(termForms)) {
+    const sides = ([0, 1] as const).map((i) => {
+      const v = valid.get(c.ids[i]);
+      return { i, v, alias: v ? v.data.aliases.indexOf(c.forms[i]) : -1 };
+    });
+    const at = sides[0]!.alias !== -1 && sides[1]!.alias === -1 ? sides[0]! : sides[1]!;
+    const place = at.v ? at.v.front.positionOf(at.alias === -1 ? ['term'] : ['aliases', at.alias]) : {};
     messages.push(
       error({
         ruleId: 'alias-conflict',
-        file: c.files[1],
+        file: c.files[at.i],
+        ...place,
         reason: `Expected each glossary form to belong to one term, found “${c.form}” in both ${c.files[0]} and ${c.files[1]}.`,
         hint: 'Remove the form from one of the two files.',
       }),
     );
+  }
+}
+
+/** A speaker named in an explainer's `speakers` must have a file in content/people/. */
+function checkSpeakerOverrides(explainers: readonly ValidExplainer[], people: readonly Speaker[], messages: ContentMessage[]): void {
+  const ids = new Set(people.map((p) => p.id));
+  for (const e of explainers) {
+    (e.data.speakers ?? []).forEach((o, i) => {
+      if (ids.has(o.speaker)) return;
+      messages.push(
+        error({
+          ruleId: 'speaker-missing',
+          file: e.file,
+          ...e.front.positionOf(['speakers', i, 'speaker']),
+          reason: `Expected a speaker id with a file in content/people/, found “${o.speaker}”, which has none.`,
+          hint: `Create content/people/${o.speaker}.md, or correct the id.`,
+        }),
+      );
+    });
   }
 }
 

@@ -87,6 +87,8 @@ export interface AttributionProblem {
   paragraph: number;
   /** The quotation's opening words. */
   quote: string;
+  /** Where the quotation opens, in `Article.text`. */
+  offset: number;
   message: string;
   /** Speaker ids that could be meant, nearest first. */
   candidates: string[];
@@ -181,6 +183,7 @@ export function attributeQuotes(
     problems.push({
       paragraph: q.paragraph,
       quote: firstWords(q.text),
+      offset: q.start,
       message: verdict.message,
       candidates: verdict.candidates,
     });

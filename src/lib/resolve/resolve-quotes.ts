@@ -5,6 +5,7 @@
  */
 import type { Article } from '../article/parse-article.ts';
 import { overlaps, type QuoteAnnotation, type Range, type SpeakerAnnotation } from '../annotations/types.ts';
+import { locate } from '../text/positions.ts';
 import type { QuoteUse } from '../content/model.ts';
 import { type ContentMessage, error, info, warning } from '../messages.ts';
 import { attributeQuotes, type QuoteOverride, type SpeakerEntry } from '../quotes/attribute-quotes.ts';
@@ -18,8 +19,10 @@ export interface QuoteContext {
   explainerFile: string;
   speakers: readonly SpeakerEntry[];
   overrides: readonly QuoteOverride[];
-  /** Line and column of override `i` in the explainer file. */
-  overridePosition: (i: number) => { line: number; column: number };
+  /** Line and column of an override in the explainer file. */
+  overridePosition: (override: QuoteOverride) => { line: number; column: number };
+  /** Report quotations the rules cannot attribute (default: true). */
+  reportUnattributed?: boolean;
   /** Problems, and a line for the build log for each span in quotation marks that is not a quotation (scare quotes, titles). */
   messages: ContentMessage[];
 }
@@ -38,13 +41,12 @@ export function resolveQuotes(ctx: QuoteContext): QuoteResolution {
 
   const scan = scanQuotes(article);
   for (const p of scan.problems) {
-    const line = lineOf(p.paragraph);
     const make = p.severity === 'error' ? error : warning;
     messages.push(
       make({
         ruleId: 'quote-marks',
         file: seedFile,
-        ...(line ? { line, column: p.offset - article.paragraphs[p.paragraph - 1]!.start + 1 } : {}),
+        ...locate(article.lineStarts, p.offset),
         reason: `Paragraph ${p.paragraph}: ${p.message}`,
         hint: p.hint,
       }),
@@ -56,13 +58,12 @@ export function resolveQuotes(ctx: QuoteContext): QuoteResolution {
   }
 
   const attributed = attributeQuotes(article, scan.quotations, [...ctx.speakers], [...ctx.overrides]);
-  for (const p of attributed.problems) {
-    const line = lineOf(p.paragraph);
+  for (const p of ctx.reportUnattributed === false ? [] : attributed.problems) {
     messages.push(
       error({
         ruleId: 'quote-unattributed',
         file: seedFile,
-        ...(line ? { line } : {}),
+        ...locate(article.lineStarts, p.offset),
         reason: `Paragraph ${p.paragraph}: ${p.message}`,
         hint: p.candidates.length
           ? `Candidates: ${p.candidates.join(', ')}. Name the speaker in ${ctx.explainerFile} under \`speakers\`.`
@@ -75,7 +76,7 @@ export function resolveQuotes(ctx: QuoteContext): QuoteResolution {
       error({
         ruleId: 'speaker-override-unused',
         file: ctx.explainerFile,
-        ...ctx.overridePosition(ctx.overrides.indexOf(o)),
+        ...ctx.overridePosition(o),
         reason: `Expected a quotation in paragraph ${o.paragraph} opening with “${o.quote}”, found none.`,
         hint: 'Copy the first words inside the quotation marks exactly.',
       }),

@@ -24,6 +24,8 @@
 import { parse as parseYaml } from 'yaml';
 import type { ClaimStatus } from '../../schemas/claim.ts';
 import type { Source } from '../../schemas/common.ts';
+import { unclosedBracket } from '../content/front-matter.ts';
+import { lineStarts, locate } from '../text/positions.ts';
 import { listedKinds, type PolicyEntry, type PolicyKind, policyKinds, type SourcePolicy, sourcePolicySchema } from '../../schemas/source-policy.ts';
 
 export const sourceKinds = ['primary', 'major-outlet', 'wiki', 'mirror', 'repost', 'aggregator', 'ai-summary', 'other'] as const;
@@ -191,14 +193,16 @@ export function classifySource(source: Pick<SourceLike, 'url'>, policy: SourcePo
 
 /** Parses and validates the policy file's text. */
 export function parseSourcePolicy(text: string, file = 'content/source-policy.yaml'): { policy: SourcePolicy; messages: [] } | { policy?: undefined; messages: SourceMessage[] } {
-  const invalid = (message: string, hint: string): { messages: SourceMessage[] } => ({
-    messages: [{ severity: 'error', file, message, hint, ruleId: 'source-policy-invalid' }],
+  const invalid = (message: string, hint: string, place: { line?: number; column?: number } = {}): { messages: SourceMessage[] } => ({
+    messages: [{ severity: 'error', file, ...place, message, hint, ruleId: 'source-policy-invalid' }],
   });
   let raw: unknown;
   try {
-    raw = parseYaml(text) ?? {};
+    raw = parseYaml(text, { prettyErrors: false, maxAliasCount: 100 }) ?? {};
   } catch (e) {
-    return invalid(`Expected valid YAML, found a syntax error: ${(e as Error).message.split('\n')[0]}`, 'Indent list items with spaces and quote values that contain `: `.');
+    const pos = (e as { pos?: [number, number] }).pos?.[0];
+    const place = pos === undefined ? {} : locate(lineStarts(text), unclosedBracket(text, pos) ?? pos);
+    return invalid(`Expected valid YAML, found a syntax error: ${(e as Error).message.split('\n')[0]}`, 'Indent list items with spaces and quote values that contain `: `.', place);
   }
   const parsed = sourcePolicySchema.safeParse(raw);
   if (!parsed.success) {
