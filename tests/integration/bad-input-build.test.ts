@@ -3,7 +3,8 @@
  * for real, and all of its `dist/` is scanned for what content must never put
  * on a page: scripts, event-handler attributes, `javascript:`/`data:` URLs,
  * frames, objects and forms that the project does not write itself (what the
- * base project's own build holds).
+ * base project's own build holds), and for ids that clash or references
+ * that point at no id.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -36,6 +37,25 @@ function activeContent(dist: string): Set<string> {
   return found;
 }
 
+/** Ids that appear twice on a page, and in-page references (`#x`, ARIA id lists) that point at no id. */
+function brokenIds(dist: string): string[] {
+  const problems: string[] = [];
+  for (const file of htmlFiles(dist)) {
+    const html = readFileSync(file, 'utf8');
+    const ids = [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!);
+    const seen = new Set<string>();
+    for (const id of ids) {
+      if (seen.has(id)) problems.push(`${file}: id "${id}" twice`);
+      seen.add(id);
+    }
+    for (const m of html.matchAll(/\shref="#([^"]+)"/g)) if (!seen.has(decodeURIComponent(m[1]!))) problems.push(`${file}: #${m[1]} points at no id`);
+    for (const m of html.matchAll(/\saria-(?:describedby|controls|labelledby)="([^"]+)"/g)) {
+      for (const id of m[1]!.split(/\s+/)) if (!seen.has(id)) problems.push(`${file}: aria reference ${id} points at no id`);
+    }
+  }
+  return problems;
+}
+
 function buildCase(c: BadInputCase): string {
   const root = projectCopy(`bad-input-${c.name}`, {}, { content: 'none' });
   materialize(c, root);
@@ -56,8 +76,10 @@ describe('cases meant to build', () => {
 
   for (const c of passing) {
     it(`${c.name}: builds, and its pages hold no script, handler, unsafe URL or frame the project did not write`, () => {
-      const extra = [...activeContent(buildCase(c))].filter((x) => !allowed.has(x));
+      const dist = buildCase(c);
+      const extra = [...activeContent(dist)].filter((x) => !allowed.has(x));
       expect(extra).toEqual([]);
+      expect(brokenIds(dist)).toEqual([]);
     }, 300_000);
   }
 });
