@@ -9,16 +9,18 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { astroBuild, projectCopy, type BuildResult } from '../support/build-site.ts';
+import { checkCollection } from '../support/web-annotation-model.ts';
 
 const stored = readFileSync(new URL('../fixtures/pages/deepseek-r1.html', import.meta.url), 'utf8');
 
 /** Changes made on purpose since the stored copy was built, applied to it before comparing. */
 const deliberate: [RegExp | string, string][] = [];
 
-/** Asset file names carry a content hash, and the inline script is tested in the browser: neither is page content. */
+/** Asset file names and the CSP carry content hashes, and the inline script is tested in the browser: none is page content. */
 function normalize(html: string): string {
   return html
     .replace(/(\/_astro\/[\w-]+)\.[\w-]{8}\.(css|js)/g, '$1.[hash].$2')
+    .replace(/'sha(256|384|512)-[A-Za-z0-9+/=]+'/g, "'sha$1-[hash]'")
     .replace(/<script type="module">[\s\S]*?<\/script>/g, '<script type="module">[script]</script>');
 }
 
@@ -41,5 +43,16 @@ describe('the built DeepSeek page', () => {
     const built = normalize(readFileSync(join(build.outDir, 'deepseek-r1/index.html'), 'utf8'));
     const expected = normalize(deliberate.reduce((html, [from, to]) => html.replace(from, to), stored));
     if (built !== expected) expect.fail(`The page differs from tests/fixtures/pages/deepseek-r1.html ${firstDifference(expected, built)}`);
+  });
+
+  it('publishes the W3C export next to it, meeting the model, with the article text its selectors apply to', () => {
+    const collection = JSON.parse(readFileSync(join(build.outDir, 'deepseek-r1/annotations.json'), 'utf8'));
+    expect(checkCollection(collection)).toEqual([]);
+    const text = readFileSync(join(build.outDir, 'deepseek-r1/article.txt'), 'utf8');
+    const points = [...text];
+    for (const a of collection.first.items) {
+      const [quote, position] = a.target.selector;
+      expect(points.slice(position.start, position.end).join(''), a.id).toBe(quote.exact);
+    }
   });
 });

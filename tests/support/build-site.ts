@@ -29,11 +29,11 @@ export function cleanEnv(): NodeJS.ProcessEnv {
 }
 
 /** Runs `astro build` in `root` with extra CLI flags. */
-export function astroBuild(root: string, outDir: string, flags: string[] = []): BuildResult {
+export function astroBuild(root: string, outDir: string, flags: string[] = [], env: Record<string, string> = {}): BuildResult {
   const r = spawnSync(process.execPath, [astroBin, 'build', '--root', root, '--outDir', outDir, ...flags], {
     cwd: root,
     encoding: 'utf8',
-    env: { ...cleanEnv(), ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1' },
+    env: { ...cleanEnv(), ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1', ...env },
     timeout: 300_000,
   });
   return { status: r.status, output: `${r.stdout}\n${r.stderr}`, outDir };
