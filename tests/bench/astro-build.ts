@@ -22,6 +22,8 @@ export const memoryMethod = existsSync(gnuTime)
 export interface BuildRun {
   seconds: number;
   peakMiB: number;
+  /** User + system CPU seconds of the build's process tree (GNU time only), less sensitive to other load than wall time. */
+  cpuSeconds?: number;
 }
 
 /** The environment without what a test runner adds (`NODE_ENV=test`…), which Vite would read as the build's own. */
@@ -76,7 +78,7 @@ export async function astroBuild(root: string, logFile: string): Promise<BuildRu
   const scratch = mkdtempSync(join(tmpdir(), 'bench-time-'));
   const timeFile = join(scratch, 'maxrss');
   const useTime = existsSync(gnuTime);
-  const [command, commandArgs] = useTime ? [gnuTime, ['-f', '%M', '-o', timeFile, process.execPath, ...args]] : [process.execPath, args];
+  const [command, commandArgs] = useTime ? [gnuTime, ['-f', '%M %U %S', '-o', timeFile, process.execPath, ...args]] : [process.execPath, args];
 
   const log = openSync(logFile, 'w');
   let peakKiB = 0;
@@ -99,7 +101,11 @@ export async function astroBuild(root: string, logFile: string): Promise<BuildRu
       const tail = readFileSync(logFile, 'utf8').split('\n').slice(-25).join('\n');
       throw new Error(`astro build in ${root} exited with ${code}:\n${tail}`);
     }
-    if (useTime) peakKiB = Number(readFileSync(timeFile, 'utf8').trim().split('\n').pop());
+    if (useTime) {
+      const [maxrss, user, system] = (readFileSync(timeFile, 'utf8').trim().split('\n').pop() ?? '').split(' ').map(Number);
+      if (!Number.isFinite(maxrss) || !Number.isFinite(user) || !Number.isFinite(system)) throw new Error(`unexpected output of ${gnuTime} in ${timeFile}`);
+      return { seconds, peakMiB: maxrss! / 1024, cpuSeconds: user! + system! };
+    }
     return { seconds, peakMiB: peakKiB / 1024 };
   } finally {
     if (poller) clearInterval(poller);

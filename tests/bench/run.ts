@@ -13,13 +13,14 @@
  * ratio the median of per-round paired ratios, so the load of a shared
  * machine cancels out as far as it can. Exits 1 when a budget is missed.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { astroBuild, type BuildRun, memoryMethod } from './astro-build.ts';
 import { projectRoot, readFolder, readRealContent, templateSlug } from './content.ts';
 import { runCoreBench } from './core.ts';
+import { type SelfTime, selfTimes } from './cpu-profile.ts';
 import { cleanBuildState, copyProject, editBody, makeProject, type ProjectKind, slugOf } from './corpus.ts';
 import { lighthouse, type LighthouseScores, pageBytes } from './page.ts';
 import {
@@ -73,7 +74,7 @@ let buildCount = 0;
 async function build(dir: string, what: string, clean: boolean): Promise<BuildRun> {
   if (clean) cleanBuildState(dir);
   const run = await astroBuild(dir, join(work, `build-${++buildCount}.log`));
-  log(`${what}: ${run.seconds.toFixed(2)} s, ${run.peakMiB.toFixed(0)} MiB`);
+  log(`${what}: ${run.seconds.toFixed(2)} s, ${run.peakMiB.toFixed(0)} MiB${run.cpuSeconds === undefined ? '' : `, ${run.cpuSeconds.toFixed(1)} s CPU`}`);
   return run;
 }
 
@@ -92,6 +93,8 @@ async function benchBuilds(): Promise<BuildFigures[]> {
     }
     const s = (k: ProjectKind) => runs[k].map((x) => x.seconds);
     const mem = (k: ProjectKind) => runs[k].map((x) => x.peakMiB);
+    const cpu = (k: ProjectKind) => runs[k].map((x) => x.cpuSeconds ?? Number.NaN);
+    const hasCpu = kinds.every((k) => runs[k].every((x) => x.cpuSeconds !== undefined));
     out.push({
       n,
       annotated_s: median(s('annotated')),
@@ -103,6 +106,18 @@ async function benchBuilds(): Promise<BuildFigures[]> {
       plain_unified_peak_mib: median(mem('plain-unified')),
       plain_satteri_peak_mib: median(mem('plain-satteri')),
       peak_ratio_vs_unified: pairedRatio(mem('annotated'), mem('plain-unified')),
+      ...(hasCpu
+        ? {
+            cpu: {
+              annotated_s: median(cpu('annotated')),
+              plain_unified_s: median(cpu('plain-unified')),
+              plain_satteri_s: median(cpu('plain-satteri')),
+              ratio_vs_unified: pairedRatio(cpu('annotated'), cpu('plain-unified')),
+              ratio_vs_satteri: pairedRatio(cpu('annotated'), cpu('plain-satteri')),
+            },
+          }
+        : {}),
+      runs_s: { annotated: s('annotated'), plain_unified: s('plain-unified'), plain_satteri: s('plain-satteri') },
     });
   }
   return out;
@@ -173,7 +188,10 @@ async function profileBuild(): Promise<string> {
     if (previous === undefined) delete process.env.NODE_OPTIONS;
     else process.env.NODE_OPTIONS = previous;
   }
-  return join(profDir, readdirSync(profDir).sort()[0] ?? '');
+  // One profile per thread; the main thread's is the largest.
+  const files = readdirSync(profDir).map((f) => join(profDir, f));
+  if (!files.length) throw new Error(`no CPU profile written to ${profDir}`);
+  return files.sort((a, b) => statSync(b).size - statSync(a).size)[0]!;
 }
 
 const r2 = (v: number) => round(v, 2);
@@ -215,7 +233,14 @@ if (parts.has('core')) {
   }
 }
 let profile: string | undefined;
-if (flags.profile) profile = await profileBuild();
+if (flags.profile) {
+  profile = await profileBuild();
+  const all = selfTimes(profile);
+  const lib = selfTimes(profile, /\/src\/lib\//);
+  const show = (rows: SelfTime[]) => rows.slice(0, 15).map((r) => `  ${r.ms.toFixed(0).padStart(6)} ms ${(r.share * 100).toFixed(1).padStart(5)}%  ${r.name}  ${r.where.replace(work, '')}`).join('\n');
+  log(`CPU profile of one annotated build at N = 100 (${(all.totalMs / 1000).toFixed(1)} s sampled): ${profile}`);
+  process.stderr.write(`Top self time, all code:\n${show(all.top)}\nTop self time in src/lib:\n${show(lib.top)}\n`);
+}
 
 const { results, pass } = evaluateBudgets(budgetsFor(figures));
 
@@ -232,6 +257,22 @@ const roundBuild = (b: BuildFigures) => ({
   plain_unified_peak_mib: Math.round(b.plain_unified_peak_mib),
   plain_satteri_peak_mib: Math.round(b.plain_satteri_peak_mib),
   peak_ratio_vs_unified: r2(b.peak_ratio_vs_unified),
+  ...(b.cpu
+    ? {
+        cpu: {
+          annotated_s: r2(b.cpu.annotated_s),
+          plain_unified_s: r2(b.cpu.plain_unified_s),
+          plain_satteri_s: r2(b.cpu.plain_satteri_s),
+          ratio_vs_unified: r2(b.cpu.ratio_vs_unified),
+          ratio_vs_satteri: r2(b.cpu.ratio_vs_satteri),
+        },
+      }
+    : {}),
+  runs_s: b.runs_s && {
+    annotated: b.runs_s.annotated.map(r2),
+    plain_unified: b.runs_s.plain_unified.map(r2),
+    plain_satteri: b.runs_s.plain_satteri.map(r2),
+  },
 });
 const first = builds?.find((b) => b.n === 100) ?? builds?.[0];
 const rebuild = figures.rebuild && !('error' in figures.rebuild) ? figures.rebuild : undefined;

@@ -76,6 +76,10 @@ export interface BuildFigures {
   plain_satteri_peak_mib: number;
   /** Median of per-round ratios of annotated to plain unified() peak memory. */
   peak_ratio_vs_unified: number;
+  /** The same comparison in CPU seconds (user + system), when measured: less sensitive to other load on the machine. */
+  cpu?: { annotated_s: number; plain_unified_s: number; plain_satteri_s: number; ratio_vs_unified: number; ratio_vs_satteri: number };
+  /** Every clean build's wall time, in run order. */
+  runs_s?: { annotated: number[]; plain_unified: number[]; plain_satteri: number[] };
 }
 
 export interface RebuildFigures {
