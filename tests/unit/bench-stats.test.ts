@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateBudgets, median, pairedRatio, rotations, round } from '../bench/stats.ts';
+import { budgetsFor, evaluateBudgets, type Figures, median, pairedRatio, rotations, round } from '../bench/stats.ts';
 
 describe('median', () => {
   it('takes the middle value of an odd count, in any order', () => {
@@ -84,5 +84,77 @@ describe('round', () => {
   it('rounds to the given decimals', () => {
     expect(round(1.23456)).toBe(1.23);
     expect(round(1.23456, 3)).toBe(1.235);
+  });
+});
+
+describe('budgetsFor', () => {
+  // The figures issue 13 reports for today's build.
+  const build = (n: number, annotated: number, unified: number, satteri: number, peak: number, unifiedPeak: number) => ({
+    n,
+    annotated_s: annotated,
+    plain_unified_s: unified,
+    plain_satteri_s: satteri,
+    ratio_vs_unified: annotated / unified,
+    ratio_vs_satteri: annotated / satteri,
+    annotated_peak_mib: peak,
+    plain_unified_peak_mib: unifiedPeak,
+    plain_satteri_peak_mib: 780,
+    peak_ratio_vs_unified: peak / unifiedPeak,
+  });
+  const today: Figures = {
+    builds: [build(100, 6.7, 3.5, 1.6, 629, 600), build(1000, 32.6, 20.2, 6.3, 1710, 1126)],
+    rebuild: { n: 1000, one_claim_s: 33, one_term_s: 33, clean_s: 32.6, one_claim_ratio: 1.01, one_term_ratio: 1.01 },
+    core: { mb_per_s: 0.75, text_growth_10x: 46, terms_growth_10x: 1.05 },
+    page: {
+      html_gz_kb: 22.6,
+      css_gz_kb: 3.2,
+      js_gz_kb: 1.4,
+      fonts_gz_kb: 0,
+      total_gz_kb: 26,
+      lighthouse: { performance: 1, accessibility: 1, best_practices: 1, seo: 1, lcp_s: 1.3 },
+    },
+  };
+
+  it('checks every budget of the issue against what was measured', () => {
+    const { results, pass } = evaluateBudgets(budgetsFor(today));
+    const verdict = Object.fromEntries(results.map((r) => [r.id, r.pass]));
+    expect(verdict).toEqual({
+      'build-100-vs-unified': false,
+      'build-100-vs-satteri': false,
+      'build-1000-vs-unified': false,
+      'build-1000-vs-satteri': false,
+      'build-peak-memory': false,
+      'rebuild-one-claim': false,
+      'core-throughput': false,
+      'core-text-growth': false,
+      'core-terms-growth': true,
+      'page-total': true,
+      'page-js': true,
+      'lighthouse-performance': true,
+      'lighthouse-accessibility': true,
+      'lighthouse-best-practices': true,
+      'lighthouse-seo': true,
+      'lighthouse-lcp': false,
+    });
+    expect(pass).toBe(false);
+    // Peak memory is judged at the largest N measured.
+    expect(results.find((r) => r.id === 'build-peak-memory')!.label).toContain('N = 1000');
+  });
+
+  it('fails the Lighthouse budgets with the exact error when Lighthouse could not run', () => {
+    const page = { ...(today.page as object), lighthouse: { error: 'No Chromium at /usr/bin/chromium' } } as Figures['page'];
+    const results = evaluateBudgets(budgetsFor({ ...today, page })).results.filter((r) => r.id.startsWith('lighthouse-'));
+    expect(results).toHaveLength(5);
+    for (const r of results) {
+      expect(r.pass).toBe(false);
+      expect(r.value).toBeUndefined();
+      expect(r.missing).toBe('No Chromium at /usr/bin/chromium');
+    }
+  });
+
+  it('fails what a run did not measure', () => {
+    const results = evaluateBudgets(budgetsFor({ core: today.core })).results;
+    expect(results.find((r) => r.id === 'core-terms-growth')!.pass).toBe(true);
+    expect(results.filter((r) => !r.id.startsWith('core-')).every((r) => !r.pass && r.missing === 'not measured in this run')).toBe(true);
   });
 });
