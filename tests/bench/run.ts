@@ -51,7 +51,9 @@ const { values: flags } = parseArgs({
 
 const quick = flags.quick!;
 const log = (s: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${s}\n`);
-const parts = new Set((flags.only ?? 'build,rebuild,core,page').split(',').map((s) => s.trim()));
+const allParts = ['build', 'rebuild', 'core', 'page'];
+const parts = new Set((flags.only ?? allParts.join(',')).split(',').map((s) => s.trim()));
+for (const p of parts) if (!allParts.includes(p)) throw new Error(`--only takes ${allParts.join(', ')}; found “${p}”`);
 const buildNs = quick ? [100] : [100, 1000];
 const buildRounds = flags.rounds ? Number(flags.rounds) : 3;
 const rebuildN = quick ? 100 : 1000;
