@@ -1,0 +1,115 @@
+/**
+ * One `astro build` as a whole process: wall time from spawn to exit, and
+ * peak memory.
+ *
+ * Peak memory is GNU time's `%M` (Debian package `time`, /usr/bin/time) when
+ * it is there: the kernel's record of the largest resident set of any process
+ * of the build's tree (the Node process; its esbuild helper is far smaller).
+ * Without it, /proc is polled every 20 ms and the resident sets of the whole
+ * process tree are added up; a spike shorter than that can be missed.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, openSync, closeSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const gnuTime = '/usr/bin/time';
+
+export const memoryMethod = existsSync(gnuTime)
+  ? 'GNU time %M (largest resident set in the build process tree)'
+  : '/proc polled every 20 ms (sum of resident sets of the build process tree)';
+
+export interface BuildRun {
+  seconds: number;
+  peakMiB: number;
+  /** User + system CPU seconds of the build's process tree (GNU time only), less sensitive to other load than wall time. */
+  cpuSeconds?: number;
+}
+
+/** The environment without what a test runner adds (`NODE_ENV=test`…), which Vite would read as the build's own. */
+function buildEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const key of Object.keys(env)) {
+    if (/^(VITEST|TEST$|BASE_URL$|MODE$|DEV$|PROD$|SSR$|NODE_ENV$)/.test(key)) delete env[key];
+  }
+  return { ...env, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1' };
+}
+
+function rssKiB(pid: number): number {
+  try {
+    const m = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+function childrenOf(pid: number): number[] {
+  const out: number[] = [];
+  try {
+    for (const task of readdirSync(`/proc/${pid}/task`)) {
+      const list = readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim();
+      if (list) out.push(...list.split(/\s+/).map(Number));
+    }
+  } catch {
+    // The process is gone.
+  }
+  return out;
+}
+
+function treeRssKiB(root: number): number {
+  let total = 0;
+  const stack = [root];
+  while (stack.length) {
+    const pid = stack.pop()!;
+    total += rssKiB(pid);
+    stack.push(...childrenOf(pid));
+  }
+  return total;
+}
+
+/**
+ * Runs `astro build` in `root` with the project's Node; the log goes to
+ * `logFile`. Throws with the end of the log when the build fails.
+ */
+export async function astroBuild(root: string, logFile: string): Promise<BuildRun> {
+  const astro = join(root, 'node_modules/astro/bin/astro.mjs');
+  const args = [astro, 'build', '--root', root];
+  const scratch = mkdtempSync(join(tmpdir(), 'bench-time-'));
+  const timeFile = join(scratch, 'maxrss');
+  const useTime = existsSync(gnuTime);
+  const [command, commandArgs] = useTime ? [gnuTime, ['-f', '%M %U %S', '-o', timeFile, process.execPath, ...args]] : [process.execPath, args];
+
+  const log = openSync(logFile, 'w');
+  let peakKiB = 0;
+  let poller: NodeJS.Timeout | undefined;
+  try {
+    const start = performance.now();
+    const child = spawn(command, commandArgs, { cwd: root, env: buildEnv(), stdio: ['ignore', log, log] });
+    if (!useTime && child.pid) {
+      const pid = child.pid;
+      poller = setInterval(() => {
+        peakKiB = Math.max(peakKiB, treeRssKiB(pid));
+      }, 20);
+    }
+    const code = await new Promise<number | null>((done, fail) => {
+      child.on('error', fail);
+      child.on('close', done);
+    });
+    const seconds = (performance.now() - start) / 1000;
+    if (code !== 0) {
+      const tail = readFileSync(logFile, 'utf8').split('\n').slice(-25).join('\n');
+      throw new Error(`astro build in ${root} exited with ${code}:\n${tail}`);
+    }
+    if (useTime) {
+      const [maxrss, user, system] = (readFileSync(timeFile, 'utf8').trim().split('\n').pop() ?? '').split(' ').map(Number);
+      if (!Number.isFinite(maxrss) || !Number.isFinite(user) || !Number.isFinite(system)) throw new Error(`unexpected output of ${gnuTime} in ${timeFile}`);
+      return { seconds, peakMiB: maxrss! / 1024, cpuSeconds: user! + system! };
+    }
+    return { seconds, peakMiB: peakKiB / 1024 };
+  } finally {
+    if (poller) clearInterval(poller);
+    closeSync(log);
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
