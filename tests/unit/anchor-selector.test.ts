@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { type Article, paragraphText, parseArticle } from '../../src/lib/article/parse-article.ts';
-import { type AnchorResult, anchorSelector } from '../../src/lib/claims/anchor-selector.ts';
+import { type AnchorResult, anchorSelector, anchorSelectors } from '../../src/lib/claims/anchor-selector.ts';
 import { closestPassage } from '../../src/lib/claims/closest-passage.ts';
 import type { TextQuoteSelector } from '../../src/schemas/claim.ts';
 
@@ -371,5 +371,20 @@ describe('anchorSelector on the DeepSeek seed', () => {
   it('does not match the residue teaser lines after paragraph 30', () => {
     const result = anchor(seed, { exact: 'sent a chill through the U.S. stock market' });
     expect(result).toMatchObject({ ok: false, reason: 'residue' });
+  });
+});
+
+describe('anchorSelectors', () => {
+  const seed = parseArticle(readFileSync(new URL('../../seeds/deepseek-r1.txt', import.meta.url), 'utf8'));
+  it('anchors many selectors in one pass, with the same results and messages as one at a time', () => {
+    const selectors = [
+      { exact: 'less than $6 million' },
+      { exact: 'Nvidia' },
+      { exact: 'said', prefix: 'Xu ' },
+      { exact: 'penguins migrate' },
+      { exact: 'the company' },
+      { exact: '“should be a wake-up call”' },
+    ];
+    expect(anchorSelectors(seed, selectors)).toEqual(selectors.map((s) => anchor(seed, s)));
   });
 });

@@ -14,6 +14,7 @@
  */
 import type { Article, ArticleParagraph } from '../article/parse-article.ts';
 import type { TextQuoteSelector } from '../../schemas/claim.ts';
+import { PatternSet } from '../text/aho-corasick.ts';
 import { lastAtOrBefore } from '../text/positions.ts';
 import { editDistance } from '../text/edit-distance.ts';
 import { hasWord, isWordChar } from '../text/words.ts';
@@ -53,6 +54,29 @@ const maxListedParagraphs = 15;
 
 /** Longest prefix or suffix worth suggesting. */
 const maxSuggestionLength = 80;
+
+/**
+ * Anchors every selector of an article at once: all `exact` texts are found
+ * in one pass over the paragraphs (`text/aho-corasick.ts`), so the cost grows
+ * with the text, not with the text times the number of claims. A selector
+ * that does not anchor cleanly goes through `anchorSelector` for its message.
+ */
+export function anchorSelectors(article: Article, selectors: readonly TextQuoteSelector[], options?: AnchorOptions | null): AnchorResult[] {
+  const stream = paragraphStream(article);
+  // Text with tabs or line breaks may match across a paragraph break: those take the slow path.
+  const fast = selectors.map((s) => s.exact.trim() !== '' && !/[\n\r\t]/.test(s.exact));
+  const occurrences = new PatternSet(selectors.map((s, i) => (fast[i] ? s.exact : ''))).findAll(stream.text);
+  return selectors.map((selector, i) => {
+    if (fast[i]) {
+      const hits = occurrences[i]!.filter((start) => fitsContext(stream.text, { start, end: start + selector.exact.length, crosses: false }, selector));
+      if (hits.length === 1) {
+        const start = hits[0]!;
+        return { ok: true, start: toArticleOffset(stream, start), end: toArticleOffset(stream, start + selector.exact.length), paragraph: paragraphOf(stream, start).n };
+      }
+    }
+    return anchorSelector(article, selector, options);
+  });
+}
 
 /** Where `exact` occurs in the article. */
 export function anchorSelector(

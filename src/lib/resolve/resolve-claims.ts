@@ -5,7 +5,7 @@
  */
 import type { Article } from '../article/parse-article.ts';
 import type { ClaimAnnotation, NoteRefAnnotation, Range } from '../annotations/types.ts';
-import { anchorSelector } from '../claims/anchor-selector.ts';
+import { anchorSelectors } from '../claims/anchor-selector.ts';
 import type { ClaimNote } from '../content/model.ts';
 import type { RenderedMarkdown } from '../content/render-markdown.ts';
 import { type ContentMessage, error, warning } from '../messages.ts';
@@ -31,8 +31,9 @@ export interface ClaimResolution {
 
 export function resolveClaims(article: Article, claims: readonly ClaimInput[], messages: ContentMessage[]): ClaimResolution {
   const anchored: { claim: ClaimInput; start: number; end: number; paragraph: number }[] = [];
-  for (const claim of claims) {
-    const result = anchorSelector(article, claim.data.anchor);
+  const results = anchorSelectors(article, claims.map((c) => c.data.anchor));
+  for (const [i, claim] of claims.entries()) {
+    const result = results[i]!;
     if (result.ok) {
       anchored.push({ claim, start: result.start, end: result.end, paragraph: result.paragraph });
     } else {
