@@ -13,9 +13,11 @@ export function isWordChar(char: string): boolean {
   return wordChar.test(char);
 }
 
-/** Whether a code point is a word character. */
+/** Whether a code point is a word character (ASCII answered without a regular expression: it is most text). */
 export function isWordCodePoint(cp: number | undefined): boolean {
-  return cp !== undefined && wordChar.test(String.fromCodePoint(cp));
+  if (cp === undefined) return false;
+  if (cp < 128) return (cp >= 48 && cp <= 57) || (cp >= 65 && cp <= 90) || (cp >= 97 && cp <= 122);
+  return wordChar.test(String.fromCodePoint(cp));
 }
 
 /** Whether a text holds at least one letter or digit. */
