@@ -19,7 +19,7 @@ const strict = values.strict || isStrict(process.env);
 let messages: readonly ContentMessage[];
 let failed: boolean;
 try {
-  messages = loadProject({ root: values.root, imageHosts: siteConfig.imageHosts, strict }).messages;
+  messages = loadProject({ root: values.root, imageHosts: siteConfig.imageHosts, strict, render: false }).messages;
   failed = false;
 } catch (e) {
   if (!(e instanceof ContentValidationError)) throw e;

@@ -74,7 +74,7 @@ export function runCorePipeline(input: CoreInput): CoreOutput {
       id: c.id,
       file: `content/claims/bench/${c.id}.md`,
       data: { anchor: c.anchor, status: c.status, checked: c.checked, sources: c.sources },
-      note: { hast: { type: 'root', children: [] }, html: `<p>${escapeHtml(c.note)}</p>`, text: c.note },
+      note: { html: `<p>${escapeHtml(c.note)}</p>`, text: c.note },
       positionOf: nowhere,
     })),
   };

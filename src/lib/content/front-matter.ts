@@ -3,7 +3,8 @@
  * checked by a Zod schema, every problem reported at the line and column of
  * the value (or of the key's parent, when the key is missing).
  */
-import { isMap, isNode, LineCounter, parseDocument, visit, type Node as YamlNode } from 'yaml';
+import { CORE_SCHEMA, load } from 'js-yaml';
+import { type Document, isMap, isNode, LineCounter, parseDocument, visit, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
 import { type ContentMessage, error } from '../messages.ts';
 import { didYouMean } from '../text/edit-distance.ts';
@@ -43,6 +44,48 @@ export function parseFrontMatter(file: string, source: string): Parsed<FrontMatt
   const body = rest.slice(close.index + close[0].length).replace(/^\r?\n/, '');
   const bodyLine = yamlStartLine + countNewlines(rest.slice(0, close.index + close[0].length)) + 1;
 
+  // Most files are valid: read them with the fast parser, and find positions
+  // (with the slower one) only when a message needs them.
+  const data = quickYaml(yamlText);
+  if (data !== undefined) {
+    let located: Located | undefined;
+    const locate = () => (located ??= locateYaml(yamlText));
+    return {
+      ok: true,
+      value: { raw: data, positionOf: (path) => locate().positionOf(path), keyPositionOf: (path) => locate().keyPositionOf(path), body, bodyLine },
+    };
+  }
+  return parseWithPositions(file, yamlText, body, bodyLine);
+}
+
+type Located = Pick<FrontMatter, 'positionOf' | 'keyPositionOf'>;
+
+/**
+ * The data of plain YAML, read by js-yaml's core schema (the same YAML 1.2
+ * core types as the `yaml` package's default), or undefined when the text has
+ * anchors or aliases, or any error: those take the careful path, which
+ * refuses alias bombs and reports every problem with its place.
+ */
+function quickYaml(text: string): Record<string, unknown> | undefined {
+  if (/(^|[\s[{,:-])[&*][^\s,\]}]/.test(text)) return undefined;
+  try {
+    const data: unknown = load(text, { schema: CORE_SCHEMA });
+    if (data === undefined || data === null) return {};
+    return typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Positions of a valid YAML text's fields, from its syntax tree. */
+function locateYaml(text: string): Located {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  return positionsOf(doc, lineCounter);
+}
+
+/** Parses with positions: every problem is reported at its line and column. */
+function parseWithPositions(file: string, yamlText: string, body: string, bodyLine: number): Parsed<FrontMatter> {
   const lineCounter = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const at = (offset: number) => {
@@ -67,6 +110,15 @@ export function parseFrontMatter(file: string, source: string): Parsed<FrontMatt
     visit(doc, { Alias: (_key, node) => ((first = node.range?.[0] ?? 0), visit.BREAK) });
     return yamlError(first, `${(e as Error).message} (aliases that expand too far).`);
   }
+  return { ok: true, value: { raw, ...positionsOf(doc, lineCounter), body, bodyLine } };
+}
+
+/** Line and column of fields, from a parsed document. */
+function positionsOf(doc: Document, lineCounter: LineCounter): Located {
+  const at = (offset: number) => {
+    const pos = lineCounter.linePos(offset);
+    return { line: pos.line + yamlStartLine - 1, column: pos.col };
+  };
   const positionOf = (path: readonly (string | number)[]) => {
     const node = nodeAt(doc.contents, path);
     return node?.range ? at(node.range[0]) : { line: yamlStartLine, column: 1 };
@@ -76,7 +128,7 @@ export function parseFrontMatter(file: string, source: string): Parsed<FrontMatt
     const pair = parent && isMap(parent) ? parent.items.find((p) => isNode(p.key) && (p.key as { value?: unknown }).value === path[path.length - 1]) : undefined;
     return pair && isNode(pair.key) && pair.key.range ? at(pair.key.range[0]) : positionOf(path);
   };
-  return { ok: true, value: { raw, positionOf, keyPositionOf, body, bodyLine } };
+  return { positionOf, keyPositionOf };
 }
 
 /** Checks parsed front matter against a schema; every problem at the line and column of its field. */

@@ -23,12 +23,14 @@ export interface LoadOptions extends UrlPolicyOptions, ReviewOptions {
   buildDate?: string;
   /** Turn the warnings listed in `lib/strict.ts` into errors (default: false). */
   strict?: boolean;
+  /** Render HTML, W3C exports and review views (default: true); `npm run validate` only checks. */
+  render?: boolean;
 }
 
-export function loadProject({ root, buildDate = new Date().toISOString().slice(0, 10), strict = false, site, baseExport, ...urls }: LoadOptions): Site {
+export function loadProject({ root, buildDate = new Date().toISOString().slice(0, 10), strict = false, render = true, site, baseExport, ...urls }: LoadOptions): Site {
   let messages: ContentMessage[] = [];
   const files = readContent(root, messages);
-  const content = validateContent(files, messages, urls);
+  const content = validateContent(files, messages, { ...urls, html: render });
   const policy = loadSourcePolicy(readSourcePolicyText(root, messages), sourcePolicyFile, messages);
   checkSharedSources(content, policy, buildDate, messages);
 
@@ -52,6 +54,6 @@ export function loadProject({ root, buildDate = new Date().toISOString().slice(0
 
   if (strict) messages = applyStrict(messages);
   if (messages.some(isFatal)) throw new ContentValidationError(messages);
-  const reviews = exportReviews(explainers, messages, { ...(site ? { site } : {}), ...(urls.base ? { base: urls.base } : {}), ...(baseExport ? { baseExport } : {}) });
+  const reviews = !render ? [] : exportReviews(explainers, messages, { ...(site ? { site } : {}), ...(urls.base ? { base: urls.base } : {}), ...(baseExport ? { baseExport } : {}) });
   return { explainers, glossary, people, reviews, messages };
 }

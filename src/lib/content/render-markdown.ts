@@ -16,7 +16,7 @@ import type { UrlPolicyOptions } from '../url-policy.ts';
 import { checkMarkdownUrls, markExternalLinks, placeOf, sanitizeProse } from './markdown-safety.ts';
 
 export interface RenderedMarkdown {
-  hast: HastRoot;
+  /** The HTML, or '' when only checking (`html: false`). */
   html: string;
   /** The text without markup, for descriptions and previews. */
   text: string;
@@ -29,7 +29,12 @@ const toHast = unified().use(remarkRehype);
  * Renders a Markdown body. `bodyLine` is the line of the file the body starts
  * on, so problems point at the right line of the file.
  */
-export function renderMarkdown(file: string, body: string, bodyLine: number, messages: ContentMessage[], options: UrlPolicyOptions = {}): RenderedMarkdown {
+export interface RenderOptions extends UrlPolicyOptions {
+  /** Render HTML (default: true); `npm run validate` only checks. */
+  html?: boolean;
+}
+
+export function renderMarkdown(file: string, body: string, bodyLine: number, messages: ContentMessage[], options: RenderOptions = {}): RenderedMarkdown {
   const mdast = parser.parse(body) as Root;
   const place = { file, bodyLine };
   visit(mdast, 'html', (node) => {
@@ -47,9 +52,10 @@ export function renderMarkdown(file: string, body: string, bodyLine: number, mes
   });
   checkMarkdownUrls(mdast, place, messages, options);
 
+  if (options.html === false) return { html: '', text: plainText(mdast) };
   const hast = sanitizeProse(toHast.runSync(mdast) as HastRoot);
   markExternalLinks(hast);
-  return { hast, html: toHtml(hast), text: plainText(mdast) };
+  return { html: toHtml(hast), text: plainText(mdast) };
 }
 
 function plainText(tree: Root): string {

@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import { findAliasConflicts, type TermForms } from '../glossary/match-terms.ts';
 import { type ContentMessage, error, warning } from '../messages.ts';
-import { checkUrl, type UrlPolicyOptions } from '../url-policy.ts';
+import { checkUrl } from '../url-policy.ts';
 import type { ClaimInput } from '../resolve/resolve-claims.ts';
 import type { SourcedFile } from '../sources/source-policy.ts';
 import { claimSchema } from '../../schemas/claim.ts';
@@ -18,7 +18,7 @@ import { validateFrontMatter } from './front-matter.ts';
 import type { GlossaryEntry, Speaker } from './model.ts';
 import type { ContentFile, ContentFiles } from './read-content.ts';
 import { renderIntro } from './render-intro.ts';
-import { renderMarkdown, type RenderedMarkdown } from './render-markdown.ts';
+import { renderMarkdown, type RenderedMarkdown, type RenderOptions } from './render-markdown.ts';
 
 /** A content file whose front matter passed its schema. */
 export interface Valid<T> {
@@ -45,7 +45,7 @@ export interface ValidContent {
   sourced: SourcedFile[];
 }
 
-export function validateContent(files: ContentFiles, messages: ContentMessage[], urls: UrlPolicyOptions = {}): ValidContent {
+export function validateContent(files: ContentFiles, messages: ContentMessage[], urls: RenderOptions = {}): ValidContent {
   const check = <S extends z.ZodType>(list: readonly ContentFile[], schema: S) => checkAll(list, schema, messages, urls);
   const validTerms = check(files.terms, glossaryTermSchema);
   const validPeople = check(files.people, personSchema);
@@ -83,7 +83,7 @@ function fieldAs(front: FrontMatter, field: string, list: boolean) {
 }
 
 /** The files that pass `schema`, with their typed data; their URLs are warned about where the policy says so. */
-function checkAll<S extends z.ZodType>(list: readonly ContentFile[], schema: S, messages: ContentMessage[], urls: UrlPolicyOptions): Valid<z.output<S>>[] {
+function checkAll<S extends z.ZodType>(list: readonly ContentFile[], schema: S, messages: ContentMessage[], urls: RenderOptions): Valid<z.output<S>>[] {
   return list.flatMap((f) => {
     const result = validateFrontMatter(f.file, f.front, schema);
     if (!result.ok) {
@@ -102,7 +102,7 @@ const urlFields = new Set(['url', 'archived']);
  * The URL policy's warnings (plain http) for every URL field of the front
  * matter; its errors are the schema's (`httpUrlSchema`).
  */
-function warnAboutUrls(f: ContentFile, data: unknown, urls: UrlPolicyOptions, messages: ContentMessage[], path: (string | number)[] = []): void {
+function warnAboutUrls(f: ContentFile, data: unknown, urls: RenderOptions, messages: ContentMessage[], path: (string | number)[] = []): void {
   if (Array.isArray(data)) {
     data.forEach((item, i) => warnAboutUrls(f, item, urls, messages, [...path, i]));
   } else if (data !== null && typeof data === 'object') {
@@ -118,13 +118,13 @@ function warnAboutUrls(f: ContentFile, data: unknown, urls: UrlPolicyOptions, me
 }
 
 /** Renders the Markdown body of a file, which must not be empty. */
-function renderBody(v: Valid<unknown>, what: string, hint: string, messages: ContentMessage[], urls: UrlPolicyOptions): RenderedMarkdown {
+function renderBody(v: Valid<unknown>, what: string, hint: string, messages: ContentMessage[], urls: RenderOptions): RenderedMarkdown {
   const body = renderMarkdown(v.file, v.front.body, v.front.bodyLine, messages, urls);
   if (!body.text) messages.push(error({ ruleId: 'body-empty', file: v.file, line: v.front.bodyLine, reason: `Expected ${what} after the front matter, found none.`, hint }));
   return body;
 }
 
-function toGlossaryEntry(t: Valid<z.output<typeof glossaryTermSchema>>, messages: ContentMessage[], urls: UrlPolicyOptions): GlossaryEntry {
+function toGlossaryEntry(t: Valid<z.output<typeof glossaryTermSchema>>, messages: ContentMessage[], urls: RenderOptions): GlossaryEntry {
   const def = renderBody(t, 'a definition', 'Write the definition in 1–3 sentences.', messages, urls);
   const { term, aliases, category, related, source } = t.data;
   return {
@@ -140,7 +140,7 @@ function toGlossaryEntry(t: Valid<z.output<typeof glossaryTermSchema>>, messages
   };
 }
 
-function toSpeaker(p: Valid<z.output<typeof personSchema>>, messages: ContentMessage[], urls: UrlPolicyOptions): Speaker {
+function toSpeaker(p: Valid<z.output<typeof personSchema>>, messages: ContentMessage[], urls: RenderOptions): Speaker {
   const bio = renderBody(p, 'a short bio', 'Write 2–4 sentences.', messages, urls);
   const { name, aliases, kind, role, affiliation, asOf, links } = p.data;
   return {
@@ -159,7 +159,7 @@ function toSpeaker(p: Valid<z.output<typeof personSchema>>, messages: ContentMes
   };
 }
 
-function toClaimInput(c: Valid<z.output<typeof claimSchema>>, messages: ContentMessage[], urls: UrlPolicyOptions): ClaimInput {
+function toClaimInput(c: Valid<z.output<typeof claimSchema>>, messages: ContentMessage[], urls: RenderOptions): ClaimInput {
   return {
     id: c.id,
     file: c.file,

@@ -152,8 +152,20 @@ export function normalizeUrl(url: string): string {
   }
 }
 
+/** Matches already found, per policy: the same sources recur across claims and explainers. */
+const matchCache = new WeakMap<SourcePolicy, Map<string, PolicyMatch | undefined>>();
+
 /** The most specific policy entry whose host pattern covers `url`. */
 export function findPolicyEntry(url: string, policy: SourcePolicy): PolicyMatch | undefined {
+  let cache = matchCache.get(policy);
+  if (!cache) matchCache.set(policy, (cache = new Map()));
+  if (cache.has(url)) return cache.get(url);
+  const match = matchPolicy(url, policy);
+  cache.set(url, match);
+  return match;
+}
+
+function matchPolicy(url: string, policy: SourcePolicy): PolicyMatch | undefined {
   const host = normalizeHost(url);
   if (!host) return undefined;
   let path = '';
