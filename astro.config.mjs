@@ -22,7 +22,9 @@ export default defineConfig({
   // No syntax highlighting: news explainers hold no code, and Shiki's inline
   // styles would need the CSP to allow inline styles.
   markdown: { processor: unified({ remarkPlugins: [], rehypePlugins: [] }), syntaxHighlight: false },
-  build: { format: 'directory' },
+  // The stylesheet is small (about 3 KB gzipped): inlined, it saves a request
+  // before the first paint on slow connections.
+  build: { format: 'directory', inlineStylesheets: 'always' },
   // A Content-Security-Policy meta tag on every page: scripts and styles only
   // from the site, by hash (Astro hashes its own), never inline handlers.
   security: {

@@ -1,6 +1,8 @@
 // A static file server for the built site, as a static host serves it:
 // `dist/` under an optional base path, `index.html` for a folder, `404.html`
-// with status 404 for anything else. The end-to-end tests run against this,
+// with status 404 for anything else, text compressed with gzip when the
+// client accepts it (as every static host does, so page weights and load
+// times measured through it are the real ones). The end-to-end tests run against this,
 // never against a dev server that happens to be running.
 //
 //   node tests/support/serve-dist.mjs --dir dist --port 0 [--base /pr-preview/pr-7/]
@@ -8,6 +10,7 @@
 // Prints `listening on http://127.0.0.1:<port><base>` once it accepts requests.
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { createGzip } from 'node:zlib';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -74,8 +77,11 @@ export function serveDist({ dir, port = 0, base = '/' }) {
       res.end('Not found');
       return;
     }
-    res.writeHead(status, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
+    const type = types[extname(file)] ?? 'application/octet-stream';
+    const gzip = /\bgzip\b/.test(req.headers['accept-encoding'] ?? '') && /^(text\/|application\/(json|xml|javascript|ld\+json)|image\/svg)/.test(type);
+    res.writeHead(status, { 'content-type': type, vary: 'Accept-Encoding', ...(gzip ? { 'content-encoding': 'gzip' } : {}) });
     if (req.method === 'HEAD') res.end();
+    else if (gzip) createReadStream(file).pipe(createGzip()).pipe(res);
     else createReadStream(file).pipe(res);
   });
   return new Promise((done) => {
