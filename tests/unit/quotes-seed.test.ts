@@ -62,8 +62,8 @@ const expected: [id: string, speaker: string, name: string | undefined][] = [
 ];
 
 describe('quotations of the DeepSeek seed', () => {
-  it('has a valid people file with a bio for every speaker', () => {
-    expect(people.speakers.map((s) => s.id)).toEqual([
+  it('has a valid people file with a bio for every speaker of the article', () => {
+    expect(people.speakers.map((s) => s.id)).toEqual(expect.arrayContaining([
       'deepseek',
       'donald-trump',
       'feng-ji',
@@ -73,7 +73,7 @@ describe('quotations of the DeepSeek seed', () => {
       'liang-wenfeng',
       'marc-andreessen',
       'zhou-hongyi',
-    ]);
+    ]));
     expect(people.speakers.find((s) => s.id === 'deepseek')?.kind).toBe('organization');
     for (const [id, bio] of people.bios) expect(bio.length, id).toBeGreaterThan(80);
   });
