@@ -40,6 +40,9 @@ export const speakerNameId = (id: string) => `speaker-name--${id}`;
 /** A heading of the editor's introduction, from its text. */
 export const introHeadingId = (slug: string) => `intro--${slug}`;
 
+/** A sub-heading of the article, from its text. */
+export const headingId = (slug: string) => `section--${slug}`;
+
 /** A letter of the glossary index. */
 export const letterId = (letter: string) => `letter--${letter}`;
 

@@ -24,8 +24,14 @@ export const explainerSchema = z.strictObject({
   lang: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'Expected a language tag such as "en" or "en-GB"'),
   /** The last seed line that belongs to the article (default: lines that stop mid-sentence at the end are left out). */
   endsAtLine: z.number().int().positive().optional(),
-  /** Keep trailing lines that stop mid-sentence (default: false). */
+  /** Keep trailing lines that are not article text (teasers, contacts, web addresses) (default: false). */
   keepResidue: z.boolean().optional(),
+  /**
+   * Read a first line that looks like a headline (short, no full stop at its
+   * end) as the article's headline, shown with the source credit, rather than
+   * as paragraph 1 (default: true). `false` keeps it as paragraph 1.
+   */
+  headline: z.boolean().optional(),
   /**
    * Invisible characters the seed may hold, as code points such as "U+200B"
    * (default: none; any other control, bidirectional or zero-width character

@@ -68,7 +68,8 @@ export type ExplainerPage = {
   title: string;
   dek: string;
   lang: string;
-  source: { credit: string; url?: string; published: string; dateNote?: string };
+  /** Where the article comes from; `headline` is the article's own headline, read from its first line. */
+  source: { credit: string; url?: string; published: string; dateNote?: string; headline?: string };
   wordCount: number;
   readingMinutes: number;
   /** The editor's introduction, rendered. */

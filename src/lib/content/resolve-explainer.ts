@@ -62,7 +62,7 @@ export function resolveExplainer({ explainer, seedFile, article, content }: Expl
     title: data.title,
     dek: data.dek,
     lang: data.lang,
-    source: data.source,
+    source: { ...data.source, ...(article.headline ? { headline: article.headline.text } : {}) },
     wordCount: words,
     readingMinutes: Math.max(1, Math.round(words / wordsPerMinute)),
     introHtml: explainer.introHtml,
@@ -89,6 +89,25 @@ function reportSeed(seedFile: string, article: Article, messages: ContentMessage
   }
   for (const r of article.residue) {
     messages.push(info({ ruleId: 'seed-residue', file: seedFile, line: r.line, reason: `left out of the page: ${r.reason}` }));
+  }
+  const { layout, headline } = article;
+  if (layout.kind === 'hard-wrapped') {
+    messages.push(
+      info({
+        ruleId: 'seed-layout',
+        file: seedFile,
+        reason: `the text has no blank lines between paragraphs and looks hard-wrapped at ${layout.width} characters (${layout.wrappedLines} of ${layout.lines} lines end mid-sentence): its lines were joined into paragraphs where a line ends short of the width`,
+        hint: 'Separate paragraphs with blank lines to decide yourself.',
+      }),
+    );
+  } else if (layout.kind === 'blank-lines' && layout.lines > article.paragraphs.length + article.headings.length + article.residue.length + (headline ? 1 : 0)) {
+    messages.push(info({ ruleId: 'seed-layout', file: seedFile, reason: 'the paragraphs are hard-wrapped (separated by blank lines, several lines each): the lines of each were joined' }));
+  }
+  if (headline) {
+    messages.push(info({ ruleId: 'seed-headline', file: seedFile, line: headline.line, reason: `read as the article's headline, shown with the source, not as paragraph 1: “${headline.text}”`, hint: 'Set `headline: false` in the explainer to keep it as paragraph 1.' }));
+  }
+  for (const h of article.headings) {
+    messages.push(info({ ruleId: 'seed-heading', file: seedFile, line: h.line, reason: `read as a sub-heading before paragraph ${h.before}: “${h.text}”` }));
   }
 }
 
