@@ -38,6 +38,8 @@ export const explainerSchema = z.strictObject({
    * in the seed stops the build). The seed is never edited.
    */
   acceptCharacters: z.array(z.string().regex(/^U\+[0-9A-F]{4,6}$/, 'Expected a code point written as U+200B')).optional(),
+  /** Ids of shared glossary terms this article does not use in their glossary sense (default: none): they are not matched in it. */
+  excludeTerms: z.array(idSchema).optional(),
   /** Editor overrides of quotation speakers: the quotation's opening words and who said it. */
   speakers: z
     .array(

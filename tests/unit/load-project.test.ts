@@ -184,6 +184,17 @@ describe('loadProject', () => {
     expect(htmlOf(p.explainers[0]!)).not.toContain('<script');
   });
 
+  it('leaves out the shared terms an explainer excludes, and warns about an excluded id with no file', () => {
+    const root = project({ 'content/explainers/story.mdx': explainer.replace('lang: en', 'lang: en\nexcludeTerms: [acme, acne]') });
+    const p = loadProject({ root });
+    expect(p.explainers[0]!.terms).toEqual([]);
+    expect(htmlOf(p.explainers[0]!)).not.toContain('data-term');
+    expect(warningsOf(p).map((m) => [m.ruleId, m.file, m.line, m.column])).toEqual([
+      ['term-exclude-missing', 'content/explainers/story.mdx', 9, 22],
+      ['term-unused', 'content/glossary/acme.md', undefined, undefined],
+    ]);
+  });
+
   it('reports claims for an explainer that does not exist', () => {
     const issues = issuesOf(project({ 'content/claims/other/x.md': claim('cost $5 million to train') }));
     expect(issues[0]).toMatchObject({ file: 'content/claims/other' });

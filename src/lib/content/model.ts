@@ -17,6 +17,7 @@ export type GlossaryEntry = {
   term: string;
   aliases: string[];
   category?: string;
+  caseSensitive?: boolean;
   related: string[];
   source?: Omit<Source, 'excerpt'>;
   definitionHtml: string;

@@ -44,7 +44,9 @@ export function resolveExplainer({ explainer, seedFile, article, content }: Expl
     messages,
   });
   const claims = resolveClaims(article, explainer.claims, messages);
-  const glossary = resolveTerms(article, content.termForms, [...quotes.links, ...claims.links]);
+  const excluded = new Set(data.excludeTerms ?? []);
+  const termForms = excluded.size ? content.termForms.filter((t) => !excluded.has(t.id)) : content.termForms;
+  const glossary = resolveTerms(article, termForms, [...quotes.links, ...claims.links]);
 
   const annotations: Annotation[] = [
     ...(article.dateline ? [{ kind: 'dateline' as const, id: 'dateline', ...article.dateline }] : []),

@@ -62,11 +62,12 @@ export function validateContent(files: ContentFiles, messages: ContentMessage[],
       claims: check(files.claims.get(e.id) ?? [], claimSchema).map((c) => toClaimInput(c, messages, urls)),
     }),
   );
-  const termForms = terms.map((t) => ({ id: t.id, file: t.file, forms: [t.term, ...t.aliases] }));
+  const termForms = terms.map((t) => ({ id: t.id, file: t.file, forms: [t.term, ...t.aliases], ...(t.caseSensitive !== undefined ? { caseSensitive: t.caseSensitive } : {}) }));
 
   checkRelatedTerms(files.terms, terms, messages);
   checkAliasConflicts(termForms, new Map(validTerms.map((t) => [t.id, t])), messages);
   checkSpeakerOverrides(explainers, people, messages);
+  checkExcludedTerms(explainers, files.terms, messages);
   checkClaimFolders(files, messages);
   return { explainers, peopleComplete: people.length === files.people.length, terms, termForms, people, sourced };
 }
@@ -126,13 +127,14 @@ function renderBody(v: Valid<unknown>, what: string, hint: string, messages: Con
 
 function toGlossaryEntry(t: Valid<z.output<typeof glossaryTermSchema>>, messages: ContentMessage[], urls: UrlPolicyOptions): GlossaryEntry {
   const def = renderBody(t, 'a definition', 'Write the definition in 1–3 sentences.', messages, urls);
-  const { term, aliases, category, related, source } = t.data;
+  const { term, aliases, category, caseSensitive, related, source } = t.data;
   return {
     id: t.id,
     file: t.file,
     term,
     aliases,
     ...(category ? { category } : {}),
+    ...(caseSensitive !== undefined ? { caseSensitive } : {}),
     related,
     ...(source ? { source } : {}),
     definitionHtml: def.html,
@@ -227,6 +229,25 @@ function checkSpeakerOverrides(explainers: readonly ValidExplainer[], people: re
           ...e.front.positionOf(['speakers', i, 'speaker']),
           reason: `Expected a speaker id with a file in content/people/, found “${o.speaker}”, which has none.`,
           hint: `Create content/people/${o.speaker}.md, or correct the id.`,
+        }),
+      );
+    });
+  }
+}
+
+/** Every id in an explainer's `excludeTerms` must be a glossary term. */
+function checkExcludedTerms(explainers: readonly ValidExplainer[], terms: readonly ContentFile[], messages: ContentMessage[]): void {
+  const ids = new Set(terms.map((t) => t.id));
+  for (const e of explainers) {
+    (e.data.excludeTerms ?? []).forEach((id, i) => {
+      if (ids.has(id)) return;
+      messages.push(
+        warning({
+          ruleId: 'term-exclude-missing',
+          file: e.file,
+          ...e.front.positionOf(['excludeTerms', i]),
+          reason: `Expected a glossary term id in \`excludeTerms\`, found “${id}”, which has no file in content/glossary/.`,
+          hint: 'Correct the id, or remove it from the list.',
         }),
       );
     });
