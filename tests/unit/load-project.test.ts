@@ -151,10 +151,30 @@ describe('loadProject', () => {
     expect(warningsOf(p)).toEqual([expect.objectContaining({ fatal: false, file: 'content/glossary/zebra.md' })]);
   });
 
-  it('reports a quotation no speaker can be found for, naming the seed line and paragraph', () => {
-    const issues = issuesOf(project({ 'seeds/story.txt': `${seed}“Nobody knows,” a bystander said.\n` }));
-    expect(issues).toEqual([expect.objectContaining({ file: 'seeds/story.txt', line: 4 })]);
-    expect(issues[0]!.reason).toMatch(/^Paragraph 4: /);
+  it('warns about a quotation no speaker can be found for, with the candidates and a speakers entry to paste, and builds the page', () => {
+    const root = project({ 'seeds/story.txt': `${seed}“Nobody knows,” a bystander said.\n` });
+    const p = loadProject({ root });
+    const [w] = warningsOf(p);
+    expect(warningsOf(p)).toHaveLength(1);
+    expect(w).toMatchObject({ file: 'seeds/story.txt', line: 4, column: 1, ruleId: 'quote-unattributed' });
+    expect(w!.reason).toBe(
+      'Paragraph 4: Expected a speaker the article names before “said” after the quotation in paragraph 4, found “a bystander”. The quotation is shown without a speaker.\nCandidates, nearest first: Acme (acme, named in ¶1, ¶2); Jane Roe (jane-roe, named in ¶2).',
+    );
+    expect(w!.hint).toBe('Name the speaker under `speakers` in content/explainers/story.mdx: - { paragraph: 4, quote: "Nobody knows,", speaker: acme }');
+    expect(htmlOf(p.explainers[0]!)).toContain('<p id="p-4">“Nobody knows,” a bystander said.</p>');
+  });
+
+  it('makes an unattributed quotation an error in strict mode', () => {
+    const issues = (() => {
+      try {
+        loadProject({ root: project({ 'seeds/story.txt': `${seed}“Nobody knows,” a bystander said.\n` }), strict: true });
+      } catch (e) {
+        if (e instanceof ContentValidationError) return e.messages.filter((m) => m.fatal !== undefined);
+      }
+      return [];
+    })();
+    expect(issues).toEqual([expect.objectContaining({ fatal: true, ruleId: 'quote-unattributed', line: 4 })]);
+    expect(issues[0]!.reason).toContain('(an error in strict mode)');
   });
 
   it('lets an editor settle a quotation’s speaker in the explainer', () => {

@@ -10,7 +10,8 @@ import type { SpeakerEntry } from '../quotes/attribute-quotes.ts';
 import { resolveClaims } from '../resolve/resolve-claims.ts';
 import { resolveQuotes } from '../resolve/resolve-quotes.ts';
 import { resolveTerms } from '../resolve/resolve-terms.ts';
-import type { ExplainerPage, GlossaryEntry, Speaker } from './model.ts';
+import type { ExplainerPage, GlossaryEntry } from './model.ts';
+import { speakerOnPage } from './page-speakers.ts';
 import type { ValidContent, ValidExplainer } from './validate-content.ts';
 
 /** Reading speed for the reading-time estimate, in words a minute. */
@@ -28,17 +29,15 @@ export function resolveExplainer({ explainer, seedFile, article, content }: Expl
   const { id: slug, file, data } = explainer;
   reportSeed(seedFile, article, messages);
 
-  const speakerEntries: SpeakerEntry[] = content.people.map((p) => ({ id: p.id, name: p.name, aliases: p.aliases, kind: p.kind, file: p.file }));
-  const known = new Set(content.people.map((p) => p.id));
+  const speakerEntries: SpeakerEntry[] = content.people.map((p) => ({ id: p.id, name: p.name, aliases: p.aliases, kind: p.kind, file: p.file ?? seedFile }));
   const overrides = data.speakers ?? [];
   const quotes = resolveQuotes({
     article,
     seedFile,
     explainerFile: file,
     speakers: speakerEntries,
-    // An override naming no known speaker is reported where it is written (validate-content.ts).
-    overrides: overrides.filter((o) => known.has(o.speaker)),
-    overridePosition: (o) => explainer.front.positionOf(['speakers', overrides.indexOf(o)]),
+    overrides,
+    overridePosition: (o, field) => explainer.front.positionOf(['speakers', overrides.indexOf(o), ...(field ? [field] : [])]),
     // With a people file that did not load, an unattributed quotation may be its consequence.
     reportUnattributed: content.peopleComplete,
     messages,
@@ -72,7 +71,7 @@ export function resolveExplainer({ explainer, seedFile, article, content }: Expl
     annotations,
     terms: glossary.terms.map((t) => ({ entry: get(termById, t.id, 'glossary term'), paragraphs: t.paragraphs })),
     claims: claims.notes,
-    speakers: quotes.speakers.map((s) => ({ speaker: get(speakerById, s.id, 'speaker'), quotes: s.quotes })),
+    speakers: quotes.speakers.map((s) => ({ speaker: speakerOnPage(s, speakerById.get(s.id), data.source.published, messages), quotes: s.quotes })),
   };
 }
 
@@ -122,7 +121,7 @@ function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {
 }
 
 /** An id the resolvers produced must exist: a missing one is a bug, not a content problem. */
-function get<T extends GlossaryEntry | Speaker>(map: Map<string, T>, id: string, what: string): T {
+function get<T extends GlossaryEntry>(map: Map<string, T>, id: string, what: string): T {
   const item = map.get(id);
   if (!item) throw new Error(`Resolved a ${what} “${id}” that the content does not hold.`);
   return item;

@@ -66,7 +66,6 @@ export function validateContent(files: ContentFiles, messages: ContentMessage[],
 
   checkRelatedTerms(files.terms, terms, messages);
   checkAliasConflicts(termForms, new Map(validTerms.map((t) => [t.id, t])), messages);
-  checkSpeakerOverrides(explainers, people, messages);
   checkExcludedTerms(explainers, files.terms, messages);
   checkClaimFolders(files, messages);
   return { explainers, peopleComplete: people.length === files.people.length, terms, termForms, people, sourced };
@@ -142,9 +141,10 @@ function toGlossaryEntry(t: Valid<z.output<typeof glossaryTermSchema>>, messages
   };
 }
 
+/** A people file as a speaker; the bio is optional (a speaker the article names needs no file at all). */
 function toSpeaker(p: Valid<z.output<typeof personSchema>>, messages: ContentMessage[], urls: UrlPolicyOptions): Speaker {
-  const bio = renderBody(p, 'a short bio', 'Write 2–4 sentences.', messages, urls);
-  const { name, aliases, kind, role, affiliation, asOf, links } = p.data;
+  const bio = renderMarkdown(p.file, p.front.body, p.front.bodyLine, messages, urls);
+  const { name, aliases, kind, role, affiliation, asOf, roles, links } = p.data;
   return {
     id: p.id,
     file: p.file,
@@ -153,7 +153,8 @@ function toSpeaker(p: Valid<z.output<typeof personSchema>>, messages: ContentMes
     kind,
     ...(role ? { role } : {}),
     ...(affiliation ? { affiliation } : {}),
-    asOf,
+    ...(asOf ? { asOf } : {}),
+    roles,
     links,
     bioHtml: bio.html,
     bioText: bio.text,
@@ -213,25 +214,6 @@ function checkAliasConflicts(termForms: readonly TermForms[], valid: ReadonlyMap
         hint: 'Remove the form from one of the two files.',
       }),
     );
-  }
-}
-
-/** A speaker named in an explainer's `speakers` must have a file in content/people/. */
-function checkSpeakerOverrides(explainers: readonly ValidExplainer[], people: readonly Speaker[], messages: ContentMessage[]): void {
-  const ids = new Set(people.map((p) => p.id));
-  for (const e of explainers) {
-    (e.data.speakers ?? []).forEach((o, i) => {
-      if (ids.has(o.speaker)) return;
-      messages.push(
-        error({
-          ruleId: 'speaker-missing',
-          file: e.file,
-          ...e.front.positionOf(['speakers', i, 'speaker']),
-          reason: `Expected a speaker id with a file in content/people/, found “${o.speaker}”, which has none.`,
-          hint: `Create content/people/${o.speaker}.md, or correct the id.`,
-        }),
-      );
-    });
   }
 }
 
