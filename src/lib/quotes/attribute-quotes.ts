@@ -56,7 +56,7 @@ import {
   wordEnd,
   wordStart,
 } from './speech-words.ts';
-import { capitalizedRuns, isCapitalized, isTitleWord, splitRun, tokenize } from './names.ts';
+import { capitalizedRuns, isCapitalized, isTitleWord, splitRun, type Token, tokenize } from './names.ts';
 import { sentenceStarts } from '../text/sentences.ts';
 
 export type { SpeakerEntry, SpeakerMention } from './speaker-mentions.ts';
@@ -311,7 +311,7 @@ function afterQuote(scene: Scene, q: Quotation): Verdict | undefined {
     };
   }
 
-  const m = scene.mentions.find((x) => x.start === pos);
+  const m = scene.mentions.find((x) => x.start === pos) ?? titledMention(scene, pos, limit);
   if (m) {
     const tail = text.slice(m.end, limit);
     if (nameThenVerb.test(tail)) return named(scene, q, m, 'NAME-said');
@@ -519,18 +519,30 @@ function nearestMention(scene: Scene, q: Quotation, id: string): Range | undefin
  */
 function nameAfterVerb(scene: Scene, verbEnd: number, limit: number): SpeakerMention | undefined {
   const { text } = scene.article;
-  const tokens = tokenize(text, verbEnd, limit);
+  const tokens = tokenize(withoutBrackets(text, verbEnd, limit), verbEnd, limit);
   let k = 0;
   while (k < tokens.length && k < maxWordsBeforeName && !isCapitalized(tokens[k]!.text) && tokens[k]!.trail === '') k++;
-  const run = capitalizedRuns(tokens.slice(k))[0];
-  if (run && run.from === 0) {
-    const split = splitRun(tokens.slice(k), run);
-    const nameEnd = tokens[k + split.to - 1]?.end;
-    const runStart = tokens[k]!.start;
-    const m = scene.mentions.filter((x) => x.start >= runStart && x.end === nameEnd).pop();
-    if (m) return m;
-  }
-  return scene.mentions.find((x) => x.start >= verbEnd && x.end <= limit && isFewWords(text.slice(verbEnd, x.start)));
+  return nameOfRun(scene, tokens.slice(k)) ?? scene.mentions.find((x) => x.start >= verbEnd && x.end <= limit && isFewWords(text.slice(verbEnd, x.start)));
+}
+
+/** A speaker named at `pos` after a title (`Secretary Haaland`, `BLM Director Tracy Stone-Manning`). */
+function titledMention(scene: Scene, pos: number, limit: number): SpeakerMention | undefined {
+  return nameOfRun(scene, tokenize(withoutBrackets(scene.article.text, pos, limit), pos, limit));
+}
+
+/** The mention that ends the name of the run of capitalized words the tokens open with. */
+function nameOfRun(scene: Scene, tokens: readonly Token[]): SpeakerMention | undefined {
+  const run = capitalizedRuns(tokens)[0];
+  if (!run || run.from !== 0) return undefined;
+  const split = splitRun(tokens, run);
+  const nameEnd = tokens[split.to - 1]?.end;
+  const runStart = tokens[0]!.start;
+  return scene.mentions.filter((x) => x.start >= runStart && x.end === nameEnd).pop();
+}
+
+/** The text with brackets between `from` and `to` blanked out, offsets kept: `NASA (National Aeronautics …) Director Jane Doe`. */
+function withoutBrackets(text: string, from: number, to: number): string {
+  return text.slice(0, from) + text.slice(from, to).replace(/\([^()]*\)/gu, (m) => ' '.repeat(m.length)) + text.slice(to);
 }
 
 /**

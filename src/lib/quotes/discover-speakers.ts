@@ -29,6 +29,7 @@ import type { Quotation } from './detect-quotes.ts';
 import {
   capitalizedRuns,
   isCapitalized,
+  isCommonCapitalized,
   isNameWord,
   isOrganizationNoun,
   isPersonName,
@@ -72,8 +73,6 @@ export interface Cast {
   described: Map<string, FoundSpeaker>;
 }
 
-/** Words allowed before a name after an inverted verb: `says facility manager JJ Nolan`. */
-const maxTitleWordsBefore = 4;
 /** Longest appositive read for a role, in words. */
 const maxAppositiveWords = 40;
 
@@ -129,17 +128,16 @@ interface RunContext {
 /** The speaker a run of capitalized words names, if the text says enough about it. */
 function readRun(text: string, p: ArticleParagraph, tokens: readonly Token[], run: { from: number; to: number }, context: RunContext): FoundSpeaker | undefined {
   const split = splitRun(tokens, run);
-  if (split.nameFrom >= split.to) return undefined;
   const nameWords = tokens.slice(split.nameFrom, split.to).map((t) => t.text);
-  const last = tokens[split.to - 1]!;
+  const last = tokens[Math.max(split.to, run.from + 1) - 1]!;
   const before = tokens[run.from - 1];
   const lowerRole = roleBefore(tokens, run.from);
   const appositive = tokens[run.to - 1]!.trail.startsWith(',') ? appositiveAfter(text, tokens, run.to) : undefined;
   const speaks = (context.hasQuote || (context.nextOpensWithQuote && /:/.test(sentenceEnd(tokens, split.to)))) && speechSlot(tokens, run, appositive);
-  const place = { paragraph: p.n, start: tokens[split.nameFrom]!.start, end: last.end };
+  const place = { paragraph: p.n, start: tokens[Math.min(split.nameFrom, run.to - 1)]!.start, end: last.end };
   const acronym = acronymAfter(tokens, run.to);
 
-  const person = isPersonName(nameWords) || (nameWords.length === 1 && isNameWord(nameWords[0]!) && (split.headed || lowerRole !== undefined));
+  const person = nameWords.length > 0 && (isPersonName(nameWords) || (nameWords.length === 1 && isNameWord(nameWords[0]!) && (split.headed || lowerRole !== undefined)));
   if (person && (split.titled || lowerRole || appositive?.role || speaks)) {
     const description = { ...place, ...describe(text, tokens, split, lowerRole, appositive) };
     return { name: textOf(text, tokens, split.nameFrom, split.to), kind: 'person', description, ...(acronym ? { acronym } : {}), ...(speaks ? { speaks } : {}) };
@@ -147,10 +145,10 @@ function readRun(text: string, p: ArticleParagraph, tokens: readonly Token[], ru
   const orgBefore = before && isOrganizationNoun(before.text) && before.trail === '';
   if (speaks || orgBefore) {
     let from = run.from;
-    while (from < run.to - 1 && /^(?:The|A|An)$/.test(tokens[from]!.text)) from++;
-    if (!speaks && nameWords.length === 1 && !isCapitalized(nameWords[0]!)) return undefined;
+    while (from < run.to && isCommonCapitalized(tokens[from]!.text)) from++;
+    if (from === run.to) return undefined;
     const role = orgBefore ? organizationRole(tokens, run.from) : undefined;
-    const org = { paragraph: p.n, start: tokens[from]!.start, end: last.end, ...(role ? { role } : {}) };
+    const org = { paragraph: p.n, start: tokens[from]!.start, end: tokens[run.to - 1]!.end, ...(role ? { role } : {}) };
     return { name: textOf(text, tokens, from, run.to), kind: 'organization', description: org, ...(acronym ? { acronym } : {}), ...(speaks ? { speaks } : {}) };
   }
   return undefined;
@@ -177,14 +175,12 @@ function speechSlot(tokens: readonly Token[], run: { from: number; to: number },
   // After the verb, the name ends its clause (`said China would` names no speaker).
   const next = tokens[run.to];
   if (last.trail === '' && !last.quoteAfter && next && !afterObject.has(next.text.toLowerCase())) return false;
-  for (let k = run.from - 1, words = 0; k >= 0 && words <= maxTitleWordsBefore; k--, words++) {
-    const t = tokens[k]!;
-    if ((t.trail !== '' || t.quoteAfter) && k !== run.from - 1) return false;
-    const w = t.text.toLowerCase();
-    if (invertible.has(w) || (w === 'to' && tokens[k - 1]?.text.toLowerCase() === 'according')) return true;
-    if (isCapitalized(t.text)) return false;
-  }
-  return false;
+  // Right after the verb, or after a role in lower case (`says facility manager JJ Nolan`).
+  const k = (roleBefore(tokens, run.from)?.from ?? run.from) - 1;
+  const verb = tokens[k];
+  if (!verb || verb.trail !== '' || verb.quoteAfter) return false;
+  const w = verb.text.toLowerCase();
+  return invertible.has(w) || (w === 'to' && tokens[k - 1]?.text.toLowerCase() === 'according');
 }
 
 /** Words that may follow a speaker named after the verb: `said Li in a speech`, `said Xu on Monday`. */

@@ -144,6 +144,11 @@ export function tokenize(text: string, from: number, to: number): Token[] {
 
 const bare = (word: string) => word.replace(/\.$/, '');
 
+/** Whether a capitalized word only opens a sentence or names a day or month (`The`, `Monday`), never a speaker. */
+export function isCommonCapitalized(word: string): boolean {
+  return notNames.has(bare(word));
+}
+
 export function isHonorific(word: string): boolean {
   return honorificSet.has(bare(word));
 }
