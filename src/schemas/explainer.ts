@@ -40,6 +40,12 @@ export const explainerSchema = z.strictObject({
   acceptCharacters: z.array(z.string().regex(/^U\+[0-9A-F]{4,6}$/, 'Expected a code point written as U+200B')).optional(),
   /** Ids of shared glossary terms this article does not use in their glossary sense (default: none): they are not matched in it. */
   excludeTerms: z.array(idSchema).optional(),
+  /**
+   * A draft (`npm run draft` writes one): its title, dek and source are guesses
+   * from the text that an editor has not checked yet. A warning in every
+   * build, an error in strict mode (the main-branch deploy). Default: false.
+   */
+  draft: z.boolean().optional(),
   /** Editor overrides of quotation speakers: the quotation's opening words and who said it. */
   speakers: z
     .array(
@@ -48,7 +54,7 @@ export const explainerSchema = z.strictObject({
         paragraph: z.number().int().positive(),
         /** The first words inside the quotation marks. */
         quote: z.string().min(1),
-        /** Id of the speaker in `content/people/`. */
+        /** Id of the speaker: a file in `content/people/`, or a speaker the article names (`jane-doe` for Jane Doe). */
         speaker: idSchema,
       }),
     )

@@ -24,6 +24,8 @@ export const glossaryTermSchema = z.strictObject({
   category: z.enum(termCategories).optional(),
   /** Ids of related glossary terms. */
   related: z.array(idSchema).default([]),
+  /** A stub (`npm run draft` writes them) whose definition is still to be written: a warning, an error in strict mode (default: false). */
+  draft: z.boolean().optional(),
   /** Where the definition can be checked. */
   source: sourceLinkSchema.optional(),
 });

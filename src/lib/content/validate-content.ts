@@ -67,6 +67,7 @@ export function validateContent(files: ContentFiles, messages: ContentMessage[],
   checkRelatedTerms(files.terms, terms, messages);
   checkAliasConflicts(termForms, new Map(validTerms.map((t) => [t.id, t])), messages);
   checkExcludedTerms(explainers, files.terms, messages);
+  checkDrafts(explainers, validTerms, messages);
   checkClaimFolders(files, messages);
   return { explainers, peopleComplete: people.length === files.people.length, terms, termForms, people, sourced };
 }
@@ -212,6 +213,32 @@ function checkAliasConflicts(termForms: readonly TermForms[], valid: ReadonlyMap
         ...place,
         reason: `Expected each glossary form to belong to one term, found “${c.form}” in both ${c.files[0]} and ${c.files[1]}.`,
         hint: 'Remove the form from one of the two files.',
+      }),
+    );
+  }
+}
+
+/** Drafts (`npm run draft`) are built, with a warning that is an error in strict mode: their guesses are unchecked. */
+function checkDrafts(explainers: readonly ValidExplainer[], terms: readonly Valid<z.output<typeof glossaryTermSchema>>[], messages: ContentMessage[]): void {
+  for (const e of explainers.filter((x) => x.data.draft)) {
+    messages.push(
+      warning({
+        ruleId: 'explainer-draft',
+        file: e.file,
+        ...e.front.positionOf(['draft']),
+        reason: 'Expected a checked explainer, found `draft: true`: its title, dek and source were guessed from the text by `npm run draft`.',
+        hint: 'Check them against the original article, then remove `draft: true`.',
+      }),
+    );
+  }
+  for (const t of terms.filter((x) => x.data.draft)) {
+    messages.push(
+      warning({
+        ruleId: 'term-draft',
+        file: t.file,
+        ...t.front.positionOf(['draft']),
+        reason: `Expected a written definition of “${t.data.term}”, found a stub marked \`draft: true\`.`,
+        hint: 'Write the definition in 1–3 sentences with a source, then remove `draft: true`; or delete the file.',
       }),
     );
   }
