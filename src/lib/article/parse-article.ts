@@ -155,8 +155,16 @@ export function parseArticle(raw: string, options: ParseArticleOptions = {}): Ar
   const blocks = layout.blocks;
   const { keep, residue } = trailingResidue(blocks, lines, (b) => joined.slice(b.start, b.end), options);
   // Residue is reported line by line: the lines of a residue block stay apart.
-  for (const b of blocks.slice(keep)) for (let i = b.start; i < b.end; i++) if (normalized[i] === '\n') chars[i] = '\n';
-  const text = chars.join('');
+  let restored = false;
+  for (const b of blocks.slice(keep)) {
+    for (let i = b.start; i < b.end; i++) {
+      if (normalized[i] === '\n') {
+        chars[i] = '\n';
+        restored = true;
+      }
+    }
+  }
+  const text = restored ? chars.join('') : joined;
   const body = (b: Block) => text.slice(b.start, b.end);
 
   if (keep === 0) {

@@ -56,7 +56,8 @@ import {
   wordEnd,
   wordStart,
 } from './speech-words.ts';
-import { capitalizedRuns, isCapitalized, isTitleWord, splitRun, type Token, tokenize } from './names.ts';
+import { capitalizedRuns, isCapitalized, isTitleWord, splitRun, type Token, tokenizePart } from './names.ts';
+import { lastAtOrBefore } from '../text/positions.ts';
 import { sentenceStarts } from '../text/sentences.ts';
 
 export type { SpeakerEntry, SpeakerMention } from './speaker-mentions.ts';
@@ -417,8 +418,11 @@ function resolvePronoun(scene: Scene, q: Quotation, word: string, at: number): V
   const kind = isPerson ? 'person' : 'organization';
   const rule: AttributionRule =
     isPerson || (organizationPronouns as readonly string[]).includes(lower) ? 'pronoun' : 'organization';
-  const earlier = scene.mentions.filter((m) => m.end <= at && m.speakers.some((s) => s.kind === kind)).reverse();
-  const nearest = earlier[0];
+  // Mentions are in text order: walk back from `at` to the nearest of the kind, then over its sentence.
+  const ofKind = (m: SpeakerMention) => m.speakers.some((s) => s.kind === kind);
+  let i = lastAtOrBefore(scene.mentions, at, (m) => m.start);
+  while (i >= 0 && (scene.mentions[i]!.end > at || !ofKind(scene.mentions[i]!))) i--;
+  const nearest = scene.mentions[i];
   if (!nearest) {
     return {
       kind: 'problem',
@@ -427,11 +431,9 @@ function resolvePronoun(scene: Scene, q: Quotation, word: string, at: number): V
     };
   }
   const sentence = sentenceKey(scene, nearest.start);
-  const ids = unique(
-    earlier
-      .filter((m) => sentenceKey(scene, m.start) === sentence)
-      .flatMap((m) => m.speakers.filter((s) => s.kind === kind).map((s) => s.id)),
-  );
+  const same: SpeakerMention[] = [];
+  for (let k = i; k >= 0 && sentenceKey(scene, scene.mentions[k]!.start) === sentence; k--) if (ofKind(scene.mentions[k]!)) same.push(scene.mentions[k]!);
+  const ids = unique(same.flatMap((m) => m.speakers.filter((s) => s.kind === kind).map((s) => s.id)));
   if (ids.length === 1 && ids[0]) return { kind: 'speaker', speaker: ids[0], rule };
   return {
     kind: 'problem',
@@ -519,7 +521,7 @@ function nearestMention(scene: Scene, q: Quotation, id: string): Range | undefin
  */
 function nameAfterVerb(scene: Scene, verbEnd: number, limit: number): SpeakerMention | undefined {
   const { text } = scene.article;
-  const tokens = tokenize(withoutBrackets(text, verbEnd, limit), verbEnd, limit);
+  const tokens = tokenizePart(withoutBrackets(text.slice(verbEnd, limit)), verbEnd);
   let k = 0;
   while (k < tokens.length && k < maxWordsBeforeName && !isCapitalized(tokens[k]!.text) && tokens[k]!.trail === '') k++;
   return nameOfRun(scene, tokens.slice(k)) ?? scene.mentions.find((x) => x.start >= verbEnd && x.end <= limit && isFewWords(text.slice(verbEnd, x.start)));
@@ -527,7 +529,7 @@ function nameAfterVerb(scene: Scene, verbEnd: number, limit: number): SpeakerMen
 
 /** A speaker named at `pos` after a title (`Secretary Haaland`, `BLM Director Tracy Stone-Manning`). */
 function titledMention(scene: Scene, pos: number, limit: number): SpeakerMention | undefined {
-  return nameOfRun(scene, tokenize(withoutBrackets(scene.article.text, pos, limit), pos, limit));
+  return nameOfRun(scene, tokenizePart(withoutBrackets(scene.article.text.slice(pos, limit)), pos));
 }
 
 /** The mention that ends the name of the run of capitalized words the tokens open with. */
@@ -540,9 +542,9 @@ function nameOfRun(scene: Scene, tokens: readonly Token[]): SpeakerMention | und
   return scene.mentions.filter((x) => x.start >= runStart && x.end === nameEnd).pop();
 }
 
-/** The text with brackets between `from` and `to` blanked out, offsets kept: `NASA (National Aeronautics …) Director Jane Doe`. */
-function withoutBrackets(text: string, from: number, to: number): string {
-  return text.slice(0, from) + text.slice(from, to).replace(/\([^()]*\)/gu, (m) => ' '.repeat(m.length)) + text.slice(to);
+/** A passage with its brackets blanked out, offsets kept: `NASA (National Aeronautics …) Director Jane Doe`. */
+function withoutBrackets(passage: string): string {
+  return passage.replace(/\([^()]*\)/gu, (m) => ' '.repeat(m.length));
 }
 
 /**

@@ -22,7 +22,7 @@
  * speaker. Every person also gets short forms (the first and last word of the
  * name) that stand for them after the article first names them in full.
  */
-import type { Article, ArticleParagraph } from '../article/parse-article.ts';
+import { type Article, type ArticleParagraph, paragraphAt } from '../article/parse-article.ts';
 import { idFromName } from '../ids.ts';
 import type { Range } from '../text/positions.ts';
 import type { Quotation } from './detect-quotes.ts';
@@ -88,13 +88,19 @@ const roleStops = new Set([
 
 /** The people and organizations the article introduces, in the order it first names them. */
 export function findNamedSpeakers(article: Article, quotes: readonly Quotation[]): FoundSpeaker[] {
-  const inside = quotes.map((q) => ({ start: q.start, end: q.end }));
+  const byParagraph = new Map<number, Range[]>();
+  for (const q of quotes) {
+    const list = byParagraph.get(q.paragraph) ?? [];
+    list.push({ start: q.start, end: q.end });
+    byParagraph.set(q.paragraph, list);
+  }
   const found: FoundSpeaker[] = [];
   article.paragraphs.forEach((p, index) => {
+    const inside = byParagraph.get(p.n) ?? [];
     const tokens = tokensOutside(article.text, p, inside);
     const context = {
-      hasQuote: quotes.some((q) => q.paragraph === p.n),
-      nextOpensWithQuote: quotes.some((q) => q.paragraph === p.n + 1 && q.start === article.paragraphs[index + 1]?.start),
+      hasQuote: inside.length > 0,
+      nextOpensWithQuote: (byParagraph.get(p.n + 1) ?? []).some((q) => q.start === article.paragraphs[index + 1]?.start),
     };
     for (const run of capitalizedRuns(tokens)) {
       const speaker = readRun(article.text, p, tokens, run, context);
@@ -384,11 +390,11 @@ export function castSpeakers(article: Article, quotes: readonly Quotation[], reg
   return { entries, described };
 }
 
-/** Where the article first writes a name in full, in a paragraph. */
+/** Where the article first writes a name in full, in a paragraph (not the headline or residue). */
 function firstMention(article: Article, name: string): number | undefined {
-  for (const p of article.paragraphs) {
-    const at = article.text.slice(p.start, p.end).indexOf(name);
-    if (at !== -1) return p.start + at;
+  for (let at = article.text.indexOf(name); at !== -1; at = article.text.indexOf(name, at + 1)) {
+    const p = paragraphAt(article, at);
+    if (p && at + name.length <= p.end) return at;
   }
   return undefined;
 }

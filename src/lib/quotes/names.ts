@@ -112,11 +112,14 @@ export interface Token {
 
 /** The words of `text` between `from` and `to`, as tokens with offsets into `text`. */
 export function tokenize(text: string, from: number, to: number): Token[] {
+  return tokenizePart(text.slice(from, to), from);
+}
+
+/** The words of a part of a text that starts at `offset`, as tokens with offsets into the whole text. */
+export function tokenizePart(part: string, offset: number): Token[] {
   const tokens: Token[] = [];
-  const chunk = /\S+/gu;
-  chunk.lastIndex = from;
-  for (let m = chunk.exec(text); m && m.index < to; m = chunk.exec(text)) {
-    const raw = m[0].slice(0, Math.max(0, to - m.index));
+  for (const m of part.matchAll(/\S+/gu)) {
+    const raw = m[0];
     const lead = /^[“"‘'(\[]+/u.exec(raw)?.[0] ?? '';
     let core = raw.slice(lead.length);
     let trail = /[”"’'),;:!?.…\]]+$/u.exec(core)?.[0] ?? '';
@@ -136,7 +139,7 @@ export function tokenize(text: string, from: number, to: number): Token[] {
       possessive = true;
     }
     if (core === '') continue;
-    const start = m.index + lead.length;
+    const start = offset + m.index + lead.length;
     tokens.push({ text: core, start, end: start + core.length, lead, trail, possessive });
   }
   return tokens;
