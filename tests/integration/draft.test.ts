@@ -49,7 +49,7 @@ describe('npm run draft on each article fixture, then a build', () => {
   }, 300_000);
 
   it('writes the seed, the explainer marked draft, people files without a bio, claim candidates and glossary stubs, and lists them', () => {
-    runs.forEach((r, i) => expect(r.status, r.stderr).toBe(0));
+    for (const r of runs) expect(r.status, r.stderr).toBe(0);
     const name = fixtures[0]!.name;
     expect(runs[0]!.stdout).toContain(`wrote    seeds/${name}.txt`);
     expect(runs[0]!.stdout).toContain(`wrote    content/explainers/${name}.mdx`);
