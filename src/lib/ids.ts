@@ -40,8 +40,26 @@ export const speakerNameId = (id: string) => `speaker-name--${id}`;
 /** A heading of the editor's introduction, from its text. */
 export const introHeadingId = (slug: string) => `intro--${slug}`;
 
+/** A sub-heading of the article, from its text. */
+export const headingId = (slug: string) => `section--${slug}`;
+
 /** A letter of the glossary index. */
 export const letterId = (letter: string) => `letter--${letter}`;
+
+/**
+ * The content id a name gives, by the rule file names follow: lower-case
+ * kebab-case ASCII, accents dropped (`Kai-Fu Lee` → `kai-fu-lee`). A speaker
+ * named only in an article gets this id, so a people file of that name has it.
+ */
+export function idFromName(name: string): string {
+  const id = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return id || 'a-name';
+}
 
 /** `#id`, for links. */
 export const fragment = (id: string) => `#${id}`;

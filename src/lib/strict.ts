@@ -9,6 +9,8 @@ import type { ContentMessage } from './messages.ts';
 /** Rules whose warnings are errors in strict mode. */
 export const strictRules: ReadonlySet<string> = new Set([
   'quote-unattributed',
+  'explainer-draft',
+  'term-draft',
   'quote-marks',
   'url-http',
   'claim-duplicate-passage',

@@ -13,10 +13,19 @@ export const glossaryTermSchema = z.strictObject({
    * are found without listing them.
    */
   aliases: z.array(z.string().min(1)).default([]),
+  /**
+   * `true`: every form matches only with exactly its own case (a lower-case
+   * term that is also a common word); `false`: every form matches in any case
+   * (default: forms with a capital letter match with their own case, all-lower-case
+   * forms in any case).
+   */
+  caseSensitive: z.boolean().optional(),
   /** What sort of thing it is. */
   category: z.enum(termCategories).optional(),
   /** Ids of related glossary terms. */
   related: z.array(idSchema).default([]),
+  /** A stub (`npm run draft` writes them) whose definition is still to be written: a warning, an error in strict mode (default: false). */
+  draft: z.boolean().optional(),
   /** Where the definition can be checked. */
   source: sourceLinkSchema.optional(),
 });

@@ -78,7 +78,7 @@ export function runCorePipeline(input: CoreInput): CoreOutput {
       positionOf: nowhere,
     })),
   };
-  const people = input.speakers.map((s) => ({ ...s, file: `content/people/${s.id}.md`, asOf: '2025-01', links: [], bioHtml: '', bioText: '', initials: '' }));
+  const people = input.speakers.map((s) => ({ ...s, file: `content/people/${s.id}.md`, asOf: '2025-01', roles: [], links: [], bioHtml: '', bioText: '', initials: '' }));
   const terms = input.terms.map((t) => ({ id: t.id, file: `content/glossary/${t.id}.md`, term: t.forms[0]!, aliases: t.forms.slice(1), related: [], definitionHtml: '', definitionText: '' }));
   const page = resolveExplainer(
     {

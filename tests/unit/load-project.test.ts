@@ -151,10 +151,30 @@ describe('loadProject', () => {
     expect(warningsOf(p)).toEqual([expect.objectContaining({ fatal: false, file: 'content/glossary/zebra.md' })]);
   });
 
-  it('reports a quotation no speaker can be found for, naming the seed line and paragraph', () => {
-    const issues = issuesOf(project({ 'seeds/story.txt': `${seed}“Nobody knows,” a bystander said.\n` }));
-    expect(issues).toEqual([expect.objectContaining({ file: 'seeds/story.txt', line: 4 })]);
-    expect(issues[0]!.reason).toMatch(/^Paragraph 4: /);
+  it('warns about a quotation no speaker can be found for, with the candidates and a speakers entry to paste, and builds the page', () => {
+    const root = project({ 'seeds/story.txt': `${seed}“Nobody knows,” a bystander said.\n` });
+    const p = loadProject({ root });
+    const [w] = warningsOf(p);
+    expect(warningsOf(p)).toHaveLength(1);
+    expect(w).toMatchObject({ file: 'seeds/story.txt', line: 4, column: 1, ruleId: 'quote-unattributed' });
+    expect(w!.reason).toBe(
+      'Paragraph 4: Expected a speaker the article names before “said” after the quotation in paragraph 4, found “a bystander”. The quotation is shown without a speaker.\nCandidates, nearest first: Acme (acme, named in ¶1, ¶2); Jane Roe (jane-roe, named in ¶2).',
+    );
+    expect(w!.hint).toBe('Name the speaker under `speakers` in content/explainers/story.mdx: - { paragraph: 4, quote: "Nobody knows,", speaker: acme }');
+    expect(htmlOf(p.explainers[0]!)).toContain('<p id="p-4">“Nobody knows,” a bystander said.</p>');
+  });
+
+  it('makes an unattributed quotation an error in strict mode', () => {
+    const issues = (() => {
+      try {
+        loadProject({ root: project({ 'seeds/story.txt': `${seed}“Nobody knows,” a bystander said.\n` }), strict: true });
+      } catch (e) {
+        if (e instanceof ContentValidationError) return e.messages.filter((m) => m.fatal !== undefined);
+      }
+      return [];
+    })();
+    expect(issues).toEqual([expect.objectContaining({ fatal: true, ruleId: 'quote-unattributed', line: 4 })]);
+    expect(issues[0]!.reason).toContain('(an error in strict mode)');
   });
 
   it('lets an editor settle a quotation’s speaker in the explainer', () => {
@@ -184,9 +204,97 @@ describe('loadProject', () => {
     expect(htmlOf(p.explainers[0]!)).not.toContain('<script');
   });
 
+  it('leaves out the shared terms an explainer excludes, and warns about an excluded id with no file', () => {
+    const root = project({ 'content/explainers/story.mdx': explainer.replace('lang: en', 'lang: en\nexcludeTerms: [acme, acne]') });
+    const p = loadProject({ root });
+    expect(p.explainers[0]!.terms).toEqual([]);
+    expect(htmlOf(p.explainers[0]!)).not.toContain('data-term');
+    expect(warningsOf(p).map((m) => [m.ruleId, m.file, m.line, m.column])).toEqual([
+      ['term-exclude-missing', 'content/explainers/story.mdx', 9, 22],
+      ['term-unused', 'content/glossary/acme.md', undefined, undefined],
+    ]);
+  });
+
   it('reports claims for an explainer that does not exist', () => {
     const issues = issuesOf(project({ 'content/claims/other/x.md': claim('cost $5 million to train') }));
     expect(issues[0]).toMatchObject({ file: 'content/claims/other' });
+  });
+});
+
+describe('speakers with and without a people file', () => {
+  const release = [
+    'DENVER — The agency opened an office in Denver.',
+    '“We are glad to be here,” said BLM Director Tracy Stone-Manning.',
+    '“It will serve the whole region,” said field manager Jane Doe.',
+    '',
+  ].join('\n');
+  const bare = (files: Record<string, string> = {}) =>
+    project({ 'seeds/story.txt': release, 'content/people/jane-roe.md': person, 'content/claims/story/cost.md': claim('opened an office in Denver'), ...files });
+  const cards = (site: Site) => site.explainers[0]!.speakers.map(({ speaker: s }) => [s.id, s.name, s.role, s.affiliation, s.asOf ?? s.describedIn, s.file]);
+  const tsm = (front: string, body = '') => `---\nname: Tracy Stone-Manning\nkind: person\n${front}---\n${body}`;
+
+  it('gives a speaker no file holds a card with the role the article gives, and a page of their own', () => {
+    const site = loadProject({ root: bare() });
+    expect(cards(site)).toEqual([
+      ['tracy-stone-manning', 'Tracy Stone-Manning', 'Director', 'BLM', 'the article', undefined],
+      ['jane-doe', 'Jane Doe', 'field manager', undefined, 'the article', undefined],
+    ]);
+    expect(htmlOf(site.explainers[0]!)).toContain('said BLM Director <a class="ex-speaker-link" href="#speaker-tracy-stone-manning" data-speaker-link="tracy-stone-manning">Tracy Stone-Manning</a>.');
+    const page = site.people.find((p) => p.id === 'jane-doe');
+    expect(page).toMatchObject({ name: 'Jane Doe', role: 'field manager', describedIn: '“A test explainer”', bioHtml: '' });
+    expect(page!.quotes.map((q) => q.quoteId)).toEqual(['q-3-1']);
+  });
+
+  it('lets a people file with no bio enrich the card, and shows its role when it is as of the article’s month', () => {
+    const site = loadProject({ root: bare({ 'content/people/tracy-stone-manning.md': tsm('role: Director\naffiliation: Bureau of Land Management\nasOf: 2025-01\n') }) });
+    expect(cards(site)[0]).toEqual(['tracy-stone-manning', 'Tracy Stone-Manning', 'Director', 'Bureau of Land Management', '2025-01', 'content/people/tracy-stone-manning.md']);
+    expect(site.messages.filter((m) => m.file.startsWith('content/people/'))).toEqual([]);
+  });
+
+  it('shows the article’s description over a file’s role as of another month, and says so in the log', () => {
+    const site = loadProject({ root: bare({ 'content/people/tracy-stone-manning.md': tsm('role: Director\naffiliation: Bureau of Land Management\nasOf: 2021-09\n') }) });
+    expect(cards(site)[0]).toEqual(['tracy-stone-manning', 'Tracy Stone-Manning', 'Director', 'BLM', 'the article', 'content/people/tracy-stone-manning.md']);
+    const logged = site.messages.filter((m) => m.ruleId === 'person-role-undated');
+    expect(logged.map((m) => [m.file, m.fatal])).toEqual([['content/people/tracy-stone-manning.md', undefined]]);
+    expect(logged[0]!.reason).toContain('as of 2021-09');
+  });
+
+  it('chooses the role held on the article’s date from a dated history', () => {
+    const roles = 'roles:\n  - { role: Director, affiliation: Bureau of Land Management, from: 2021-10, to: 2025-01 }\n  - { role: President, affiliation: The Wilderness Society, from: 2025-03 }\n';
+    const site = loadProject({ root: bare({ 'content/people/tracy-stone-manning.md': tsm(roles, 'She led the BLM from 2021 to 2025.\n') }) });
+    expect(cards(site)[0]).toEqual(['tracy-stone-manning', 'Tracy Stone-Manning', 'Director', 'Bureau of Land Management', '2025-01-28', 'content/people/tracy-stone-manning.md']);
+    expect(site.people.find((p) => p.id === 'tracy-stone-manning')).toMatchObject({ role: 'President', affiliation: 'The Wilderness Society', asOf: '2025-03' });
+  });
+
+  it('refuses a role without the date it was held, and a role that ends before it starts', () => {
+    const issues = issuesOf(
+      bare({
+        'content/people/tracy-stone-manning.md': tsm('role: Director\n'),
+        'content/people/jane-doe.md': '---\nname: Jane Doe\nkind: person\nroles:\n  - { role: Manager, from: 2024-05, to: 2023-01 }\n---\n',
+      }),
+    );
+    expect(issues.map((i) => [i.file, i.ruleId, i.reason])).toEqual([
+      ['content/people/jane-doe.md', 'schema', expect.stringContaining('`roles.0.to`: Expected `to` on or after `from` (2024-05), found 2023-01')],
+      ['content/people/tracy-stone-manning.md', 'schema', expect.stringContaining('`asOf`: Expected `asOf` (YYYY-MM or YYYY-MM-DD')],
+    ]);
+  });
+
+  it('links the name of a speaker an editor chose, next to the quotation', () => {
+    const root = bare({
+      'seeds/story.txt': 'DENVER — Jane Doe, a field manager, opened the office.\nShe smiled. “It is a good day,” a colleague said.\n',
+      'content/explainers/story.mdx': explainer.replace('lang: en', 'lang: en\nspeakers:\n  - { paragraph: 2, quote: "It is a good day", speaker: jane-doe }'),
+      'content/claims/story/cost.md': claim('opened the office'),
+    });
+    const site = loadProject({ root });
+    expect(cards(site)).toEqual([['jane-doe', 'Jane Doe', 'field manager', undefined, 'the article', undefined]]);
+    expect(site.explainers[0]!.speakers[0]!.quotes.map((q) => q.rule)).toEqual(['override']);
+  });
+
+  it('refuses an override naming neither a people file nor a speaker the article names, at the override', () => {
+    const root = bare({ 'content/explainers/story.mdx': explainer.replace('lang: en', 'lang: en\nspeakers:\n  - { paragraph: 2, quote: "We are glad", speaker: john-doe }') });
+    const issues = issuesOf(root);
+    expect(issues).toEqual([expect.objectContaining({ ruleId: 'speaker-missing', file: 'content/explainers/story.mdx', line: 10 })]);
+    expect(issues[0]!.hint).toContain('tracy-stone-manning, jane-doe');
   });
 });
 

@@ -41,8 +41,17 @@ describe('matchTerms: whole words', () => {
     expect(find('Metadata from Meta was shared.', term('meta', 'Meta'))).toEqual([['meta', 'Meta']]);
   });
 
-  it('finds a term before a hyphen in a compound, since hyphens separate words', () => {
-    expect(find('It runs AI-driven trading.', term('ai', 'AI'))).toEqual([['ai', 'AI']]);
+  it('never finds a term inside a hyphenated compound', () => {
+    expect(find('It runs AI-driven trading on non-AI data.', term('ai', 'AI'))).toEqual([]);
+    expect(find('An X-ray of the post on X.', term('x', 'X'))).toEqual([['x', 'X']]);
+    expect(find('A pre\u2011X era.', term('x', 'X'))).toEqual([]);
+  });
+
+  it('finds a term next to a dash or a slash, which separate words', () => {
+    expect(find('AI—and AI/ML—won.', term('ai', 'AI'))).toEqual([
+      ['ai', 'AI'],
+      ['ai', 'AI'],
+    ]);
   });
 
   it('does not find a word glued to a full stop inside a name such as 01.AI', () => {
@@ -205,6 +214,21 @@ describe('matchTerms: longest match', () => {
   });
 });
 
+describe('matchTerms: case', () => {
+  it('matches every form with its own case when the term is case-sensitive', () => {
+    const lead = { ...term('lead', 'lead'), caseSensitive: true };
+    expect(find('Lead pipes still lead the list.', lead)).toEqual([['lead', 'lead']]);
+  });
+
+  it('matches every form in any case when the term says so', () => {
+    const nasa = { ...term('nasa', 'NASA'), caseSensitive: false };
+    expect(find('Nasa and NASA agree.', nasa)).toEqual([
+      ['nasa', 'Nasa'],
+      ['nasa', 'NASA'],
+    ]);
+  });
+});
+
 describe('matchTerms: avoid ranges', () => {
   const text = 'Liang Wenfeng founded DeepSeek. Liang says DeepSeek is small.';
 
@@ -237,7 +261,7 @@ describe('matchTerms: avoid ranges', () => {
 
 describe('matchTerms: paragraphs and offsets', () => {
   it('never matches across a paragraph break', () => {
-    const article = parseArticle('It was a hedge\nfund that bought.\nThen a hedge fund sold.');
+    const article = parseArticle('It was a hedge\nfund that bought.\nThen a hedge fund sold.', { headline: false });
     const matches = matchTerms(article, [term('hf', 'hedge fund')]);
     expect(matches.map((m) => m.paragraph)).toEqual([3]);
   });
@@ -306,9 +330,9 @@ describe('matchTerms on the DeepSeek seed', () => {
     expect(paragraphsOf('x')).toEqual([27]);
   });
 
-  it('finds AI as a word but not in OpenAI, 01.AI or the residue lines', () => {
+  it('finds AI as a word but not in OpenAI, 01.AI, AI-driven or the residue lines', () => {
     const ai = matches.filter((m) => m.id === 'ai');
-    const standalone = seedLines.slice(0, 30).map((l) => (l.match(/(?<![\p{L}\p{N}.])AI(?![\p{L}\p{N}])/gu) ?? []).length);
+    const standalone = seedLines.slice(0, 30).map((l) => (l.match(/(?<![\p{L}\p{N}.]|[\p{L}\p{N}]-)AI(?![\p{L}\p{N}]|-[\p{L}\p{N}])/gu) ?? []).length);
     expect(ai).toHaveLength(standalone.reduce((a, b) => a + b, 0));
     expect(ai.every((m) => article.text.slice(m.start - 2, m.end) !== 'enAI')).toBe(true);
     expect(ai.some((m) => m.paragraph === 28)).toBe(true);

@@ -124,10 +124,11 @@ describe('parseArticle', () => {
 
 describe('the article is never read as Markdown or HTML', () => {
   it('renders script tags, emphasis, headings and list markers as literal text', () => {
-    const line = '<script>alert(1)</script> **bold** _under_ # heading';
+    // Ends with a full stop, so the first line is a paragraph rather than a headline.
+    const line = '<script>alert(1)</script> **bold** _under_ # heading.';
     const { html } = renderArticle(`${line}\n1. not a list\n> not a quote`, []);
     expect(html).toBe(
-      '<p id="p-1">&#x3C;script>alert(1)&#x3C;/script> **bold** _under_ # heading</p>\n' +
+      '<p id="p-1">&#x3C;script>alert(1)&#x3C;/script> **bold** _under_ # heading.</p>\n' +
         '<p id="p-2">1. not a list</p>\n' +
         '<p id="p-3">> not a quote</p>',
     );
@@ -162,5 +163,125 @@ describe('articleToMdast', () => {
     expect(starts.map((s) => s?.column)).toEqual([1, 1, 1]);
     // The second paragraph ends on its third line, after "three lines.".
     expect(tree.children[1]!.position?.end).toMatchObject({ line: 6, column: 13 });
+  });
+});
+
+describe('the structure of an article', () => {
+  const release = [
+    'Agency opens new field office in Denver',
+    '',
+    'DENVER — The agency today opened a field office in Denver.',
+    '',
+    '“We are glad to be here,” said Director Jane Doe.',
+    '',
+    'What the office does',
+    '',
+    'The office will process permits for the region.',
+    '',
+    'For more information, visit:',
+    'https://www.example.gov/denver',
+    '',
+    'News Media Contacts',
+    'John Roe, 202-555-0100',
+    'john.roe@example.gov',
+    '',
+    '-end-',
+  ].join('\n');
+
+  it('reads a first line that ends without a full stop as the headline, not paragraph 1', () => {
+    const a = parseArticle(release);
+    expect(a.headline).toMatchObject({ line: 1, text: 'Agency opens new field office in Denver' });
+    expect(a.paragraphs[0]).toMatchObject({ n: 1, line: 3 });
+    expect(a.text.slice(a.dateline!.start, a.dateline!.end)).toBe('DENVER —');
+  });
+
+  it('keeps the first line as paragraph 1 when told to', () => {
+    const a = parseArticle(release, { headline: false });
+    expect(a.headline).toBeUndefined();
+    expect(a.paragraphs[0]).toMatchObject({ n: 1, line: 1 });
+    expect(a.dateline).toBeUndefined();
+  });
+
+  it('never reads a first line that ends a sentence as a headline', () => {
+    expect(parseArticle(seed).headline).toBeUndefined();
+    expect(parseArticle('One line here.\nAnother one.').headline).toBeUndefined();
+  });
+
+  it('reads a short line without end punctuation between paragraphs as a sub-heading with an id, and numbers body paragraphs only', () => {
+    const a = parseArticle(release);
+    expect(a.headings).toEqual([{ line: 7, start: a.text.indexOf('What the'), end: a.text.indexOf('What the') + 20, text: 'What the office does', before: 3, id: 'section--what-the-office-does' }]);
+    expect(a.paragraphs.map((p) => [p.n, p.line])).toEqual([
+      [1, 3],
+      [2, 5],
+      [3, 9],
+    ]);
+    const { html } = renderArticle(release, []);
+    expect(html).toContain('<p id="p-2">“We are glad to be here,” said Director Jane Doe.</p>\n<h2 id="section--what-the-office-does">What the office does</h2>\n<p id="p-3">');
+  });
+
+  it('does not read a run of short lines (a list) or a short question as sub-headings', () => {
+    const a = parseArticle('Intro paragraph.\nThe rule covers:\nBonding\nRoyalty rates\nMinimum bids\nSo what changed?\nThe end of it.');
+    expect(a.headings).toEqual([]);
+    expect(a.paragraphs).toHaveLength(7);
+  });
+
+  it('leaves out a trailing contact block, "for more information" lines, bare URLs and an end marker, saying why', () => {
+    const a = parseArticle(release);
+    expect(a.residue.map((r) => [r.line, r.reason])).toEqual([
+      [11, 'a pointer elsewhere (“For more information, visit:”)'],
+      [12, 'a bare web address'],
+      [14, 'a pointer elsewhere (“News Media Contacts”)'],
+      [15, 'contact details (a telephone number)'],
+      [16, 'contact details (an e-mail address)'],
+      [18, 'an end marker (“-end-”): the article ends here'],
+    ]);
+  });
+
+  it('leaves out everything after an end marker, a footnote included', () => {
+    const a = parseArticle('WASHINGTON – The budget rose.*\n\nIt was approved.\n\n# # #\n\n*The figure includes a carryover.');
+    expect(a.paragraphs).toHaveLength(2);
+    expect(a.residue.map((r) => [r.line, r.reason])).toEqual([
+      [5, 'an end marker (“# # #”): the article ends here'],
+      [7, 'after the end marker “# # #” on line 5'],
+    ]);
+  });
+
+  it('lists each line of a trailing block of fields as its own residue line', () => {
+    const a = parseArticle('The rule is final.\n\nIt takes effect soon.\n\nFiscal Year:\n2024\n\nContact:\nName:\nInterior Press');
+    expect(a.paragraphs).toHaveLength(2);
+    expect(a.residue.map((r) => r.line)).toEqual([5, 6, 8, 9, 10]);
+    expect(a.residue[0]?.reason).toBe('a field label (“Fiscal Year:”)');
+    expect(a.text.split('\n')[5]).toBe('2024');
+  });
+
+  it('recognizes a dateline with a state as written', () => {
+    const a = parseArticle('PALM SPRINGS, Calif. — The battery system is running.');
+    expect(a.text.slice(a.dateline!.start, a.dateline!.end)).toBe('PALM SPRINGS, Calif. —');
+  });
+});
+
+describe('hard-wrapped text without blank lines', () => {
+  const fixture = readFileSync(new URL('../fixtures/articles/blm-clean-energy-milestones/seed.txt', import.meta.url), 'utf8');
+  const truth = JSON.parse(readFileSync(new URL('../fixtures/articles/blm-clean-energy-milestones/truth.json', import.meta.url), 'utf8')) as {
+    paragraphs: number;
+    headings: { text: string }[];
+  };
+  const squeezed = fixture.replace(/\n\n+/g, '\n');
+
+  it('is detected and joined into its paragraphs, the sub-headings and headline kept apart', () => {
+    const a = parseArticle(squeezed);
+    expect(a.layout).toMatchObject({ kind: 'hard-wrapped', width: 72 });
+    expect(a.headline?.text).toMatch(/^Biden-Harris Administration delivers/);
+    expect(a.paragraphs).toHaveLength(truth.paragraphs);
+    expect(a.headings.map((h) => h.text)).toEqual(truth.headings.map((h) => h.text));
+    expect(paragraphText(a, a.paragraphs[2]!)).toMatch(/^“Since Day One, .* said Secretary Deb Haaland\. “The Interior .* future generations\.”$/);
+  });
+
+  it('keeps one paragraph per line when the lines are long and end sentences', () => {
+    expect(parseArticle(seed).layout).toEqual({ kind: 'line-per-paragraph', lines: 34 });
+  });
+
+  it('says so when paragraphs separated by blank lines were hard-wrapped', () => {
+    expect(parseArticle(fixture).layout.kind).toBe('blank-lines');
   });
 });

@@ -403,11 +403,12 @@ describe('attributeQuotes', () => {
         offset: a.paragraphs[1]!.start,
         message: expect.stringContaining('Expected an attribution in paragraph 2'),
         candidates: ['deepseek', 'liang-wenfeng'],
+        places: { deepseek: [1], 'liang-wenfeng': [1] },
       },
     ]);
   });
 
-  it('reports a pronoun whose person was named too far back', () => {
+  it('resolves a pronoun to the person named last, however many paragraphs back', () => {
     const a = article(
       'Feng Ji runs Game Science.',
       'The game sold well.',
@@ -415,9 +416,14 @@ describe('attributeQuotes', () => {
       'Critics were pleased.',
       '“It is a breakthrough,” he said.',
     );
+    expect(attribute(a).byId.get('q-5-1')).toMatchObject({ speaker: 'feng-ji', rule: 'pronoun' });
+  });
+
+  it('reports a pronoun with no person named before it', () => {
+    const a = article('The game sold well.', '“It is a breakthrough,” he said.');
     const { problems } = attribute(a);
-    expect(problems).toMatchObject([{ paragraph: 5, quote: 'It is a breakthrough,', candidates: [] }]);
-    expect(problems[0]?.message).toContain('found none');
+    expect(problems).toMatchObject([{ paragraph: 2, quote: 'It is a breakthrough,', candidates: [] }]);
+    expect(problems[0]?.message).toContain('found none named earlier in the article');
   });
 
   it('reports a pronoun with two persons named in the sentence before as ambiguous', () => {

@@ -7,17 +7,39 @@
  * text. Line endings and a byte-order mark are normalized once, here; every
  * annotation offset in the project points into `Article.text`.
  */
+import GithubSlugger from 'github-slugger';
+import { headingId } from '../ids.ts';
 import { endsSentence } from '../text/sentences.ts';
 import { lastAtOrBefore, lineStarts, type Range } from '../text/positions.ts';
+import { type Block, layOut, type Layout, type Line, splitLines } from './layout.ts';
+import { boilerplateReason, isEndMarker, looksLikeHeading, looksLikeHeadline } from './structure.ts';
 
 export interface ArticleParagraph {
-  /** 1-based number of the paragraph in the seed: the page's `p-N`. */
+  /** 1-based number of the paragraph among the article's body paragraphs: the page's `p-N`. */
   n: number;
   /** 1-based seed line the paragraph starts on. */
   line: number;
   /** Offsets of the paragraph's text (outer white space excluded) in `Article.text`. */
   start: number;
   end: number;
+}
+
+/** A line of the seed that is not a body paragraph but is shown: the headline, a sub-heading. */
+export interface ArticleLine {
+  /** 1-based seed line. */
+  line: number;
+  /** Offsets of its text in `Article.text`. */
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** A sub-heading between body paragraphs, shown as a heading with its text untouched. */
+export interface ArticleHeading extends ArticleLine {
+  /** The number of the paragraph it stands before. */
+  before: number;
+  /** The heading's element id (`section--<words>`), unique in the article. */
+  id: string;
 }
 
 export interface ResidueLine {
@@ -35,8 +57,12 @@ export interface Article {
    * character for one, so offsets and lines still match the seed).
    */
   text: string;
-  /** The paragraphs shown on the page, residue excluded. */
+  /** The body paragraphs shown on the page: not the headline, sub-headings or residue. */
   paragraphs: ArticleParagraph[];
+  /** The first line, when it reads as the article's headline (see `ParseArticleOptions.headline`). */
+  headline?: ArticleLine;
+  /** Sub-headings between paragraphs, in text order. */
+  headings: ArticleHeading[];
   /** Trailing lines left out of the page. */
   residue: ResidueLine[];
   /** The dateline (`HONG KONG —`) at the start of the first paragraph, if any. */
@@ -48,16 +74,20 @@ export interface Article {
    * paragraph keep their own line), so an offset maps back to its seed line.
    */
   lineStarts: number[];
+  /** How the seed lays out its paragraphs, and what was joined, for the build log. */
+  layout: { kind: Layout; lines: number; width?: number; wrappedLines?: number };
 }
 
 export interface ParseArticleOptions {
   /**
    * The last seed line that belongs to the article; later lines are left out
-   * as residue (default: detected, see `detectResidue`).
+   * as residue (default: detected, see `structure.ts`).
    */
   endsAtLine?: number;
-  /** Keep trailing lines that stop mid-sentence instead of leaving them out (default: false). */
+  /** Keep trailing lines that are not article text instead of leaving them out (default: false). */
   keepResidue?: boolean;
+  /** Read a first line that looks like a headline as the headline rather than paragraph 1 (default: true). */
+  headline?: boolean;
 }
 
 export class ArticleParseError extends Error {
@@ -99,10 +129,12 @@ export function normalizeText(raw: string): string {
 }
 
 /**
- * `HONG KONG —`, `NEW YORK (AP) —`, `WASHINGTON –`: a place in capitals,
+ * `HONG KONG —`, `NEW YORK (AP) —`, `WASHINGTON –`, `PALM SPRINGS, Calif. —`:
+ * a place in capitals, an optional state or country as written (`, Calif.`),
  * an optional agency in brackets, then a dash.
  */
-const datelinePattern = /^(\p{Lu}[\p{Lu}\p{M}.,'’ -]*?\p{Lu}\.?(?: \([\p{Lu}\p{L}. ]+\))?)\s*(?:—|–|--)(?=\s)/u;
+const datelinePattern =
+  /^(\p{Lu}[\p{Lu}\p{M}.,'’ -]*?\p{Lu}\.?(?:,\s\p{Lu}[\p{L}.]*)?(?: \([\p{Lu}\p{L}. ]+\))?)\s*(?:—|–|--)(?=\s)/u;
 
 /** Tags or entities that would mean something in HTML. */
 const markupPattern = /<\/?[a-zA-Z][^>]*>|&[a-zA-Z]+;|&#\d+;/;
@@ -117,81 +149,141 @@ export function parseArticle(raw: string, options: ParseArticleOptions = {}): Ar
   }
 
   const lines = splitLines(normalized);
-  const starts = lineStarts(normalized);
-  const blockMode = hasBlankLineBetweenText(lines);
   const chars = normalized.split('');
-  const blocks: { line: number; start: number; end: number; lastLine: number }[] = [];
-
-  let current: { line: number; start: number; end: number; lastLine: number } | undefined;
-  for (const l of lines) {
-    const trimmedStart = l.start + (l.text.length - l.text.trimStart().length);
-    const trimmedEnd = l.start + l.text.trimEnd().length;
-    const blank = l.text.trim() === '';
-    if (blank) {
-      current = undefined;
-      continue;
-    }
-    if (blockMode && current) {
-      // A hard-wrapped line joins the paragraph: its line break becomes a space.
-      for (let i = current.end; i < trimmedStart; i++) if (chars[i] === '\n') chars[i] = ' ';
-      current.end = trimmedEnd;
-      current.lastLine = l.number;
-      continue;
-    }
-    current = { line: l.number, start: trimmedStart, end: trimmedEnd, lastLine: l.number };
-    blocks.push(current);
-  }
-  const text = chars.join('');
-
-  let keep = blocks.length;
-  const residue: ResidueLine[] = [];
-  if (options.endsAtLine !== undefined) {
-    keep = blocks.findIndex((b) => b.line > options.endsAtLine!);
-    if (keep === -1) keep = blocks.length;
-    for (const b of blocks.slice(keep)) {
-      residue.push({
-        line: b.line,
-        text: text.slice(b.start, b.end),
-        reason: `after line ${options.endsAtLine}, where the explainer says the article ends`,
-      });
-    }
-  } else if (!options.keepResidue) {
-    while (keep > 1 && !endsSentence(text.slice(blocks[keep - 1]!.start, blocks[keep - 1]!.end))) keep--;
-    for (const b of blocks.slice(keep)) {
-      const body = text.slice(b.start, b.end);
-      const tail = body.split(/\s+/).slice(-2).join(' ');
-      residue.push({
-        line: b.line,
-        text: body,
-        reason: `stops mid-sentence (ends with “${tail}”), after the article's last complete paragraph`,
-      });
+  const layout = layOut(lines, chars);
+  const joined = chars.join('');
+  const blocks = layout.blocks;
+  const { keep, residue } = trailingResidue(blocks, lines, (b) => joined.slice(b.start, b.end), options);
+  // Residue is reported line by line: the lines of a residue block stay apart.
+  let restored = false;
+  for (const b of blocks.slice(keep)) {
+    for (let i = b.start; i < b.end; i++) {
+      if (normalized[i] === '\n') {
+        chars[i] = '\n';
+        restored = true;
+      }
     }
   }
+  const text = restored ? chars.join('') : joined;
+  const body = (b: Block) => text.slice(b.start, b.end);
 
   if (keep === 0) {
     throw new ArticleParseError(
-      'Expected at least one article paragraph, found only lines that stop mid-sentence.',
+      'Expected at least one article paragraph, found only lines that are not article text (lines that stop mid-sentence, contact details, web addresses).',
       'Set `keepResidue: true` or `endsAtLine` in the explainer front matter.',
     );
   }
 
-  const paragraphs: ArticleParagraph[] = blocks.slice(0, keep).map((b, i) => ({
-    n: i + 1,
-    line: b.line,
-    start: b.start,
-    end: b.end,
-  }));
+  let first = 0;
+  let headline: ArticleLine | undefined;
+  const top = blocks[0]!;
+  if (options.headline !== false && keep > 1 && looksLikeHeadline(body(top), datelinePattern)) {
+    headline = { line: top.line, start: top.start, end: top.end, text: body(top) };
+    first = 1;
+  }
 
-  const first = paragraphs[0]!;
-  const dl = datelinePattern.exec(text.slice(first.start, first.end));
-  const dateline = dl ? { start: first.start, end: first.start + dl[0].length } : undefined;
+  const paragraphs: ArticleParagraph[] = [];
+  const headings: ArticleHeading[] = [];
+  const slugger = new GithubSlugger();
+  const kept = blocks.slice(first, keep);
+  kept.forEach((b, i) => {
+    if (paragraphs.length > 0 && isHeading(kept, i, body)) {
+      headings.push({ line: b.line, start: b.start, end: b.end, text: body(b), before: paragraphs.length + 1, id: headingId(slugger.slug(body(b)) || 'section') });
+      return;
+    }
+    paragraphs.push({ n: paragraphs.length + 1, line: b.line, start: b.start, end: b.end });
+  });
+
+  const opening = paragraphs[0]!;
+  const dl = datelinePattern.exec(text.slice(opening.start, opening.end));
+  const dateline = dl ? { start: opening.start, end: opening.start + dl[0].length } : undefined;
 
   const markup = lines.flatMap((l) => {
     const m = markupPattern.exec(l.text);
     return m ? [{ line: l.number, column: m.index + 1 }] : [];
   });
 
-  return { text, paragraphs, residue, ...(dateline ? { dateline } : {}), markup, lineStarts: starts };
+  return {
+    text,
+    paragraphs,
+    ...(headline ? { headline } : {}),
+    headings,
+    residue,
+    ...(dateline ? { dateline } : {}),
+    markup,
+    lineStarts: lineStarts(normalized),
+    layout: {
+      kind: layout.layout,
+      lines: lines.filter((l) => l.text.trim() !== '').length,
+      ...(layout.width !== undefined ? { width: layout.width } : {}),
+      ...(layout.wrappedLines !== undefined ? { wrappedLines: layout.wrappedLines } : {}),
+    },
+  };
+}
+
+/**
+ * The blocks that end the article, left out as residue: after `endsAtLine`;
+ * otherwise everything from an end marker (`###`, `-end-`) on, then, from the
+ * end, lines that stop mid-sentence (teasers of other stories) and
+ * boilerplate (contacts, "for more information" lines, bare web addresses).
+ */
+function trailingResidue(
+  blocks: readonly Block[],
+  lines: readonly Line[],
+  body: (b: Block) => string,
+  options: ParseArticleOptions,
+): { keep: number; residue: ResidueLine[] } {
+  const linesOf = (b: Block) => lines.slice(b.line - 1, b.lastLine).filter((l) => l.text.trim() !== '');
+  const residue: ResidueLine[] = [];
+  if (options.endsAtLine !== undefined) {
+    let keep = blocks.findIndex((b) => b.line > options.endsAtLine!);
+    if (keep === -1) keep = blocks.length;
+    for (const b of blocks.slice(keep)) {
+      for (const l of linesOf(b)) residue.push({ line: l.number, text: l.text.trim(), reason: `after line ${options.endsAtLine}, where the explainer says the article ends` });
+    }
+    return { keep, residue };
+  }
+  if (options.keepResidue) return { keep: blocks.length, residue };
+
+  const marker = blocks.findIndex((b, i) => i > 0 && isEndMarker(body(b)));
+  let keep = marker === -1 ? blocks.length : marker;
+  while (keep > 1) {
+    const text = body(blocks[keep - 1]!);
+    if (!boilerplateReason(text) && endsSentence(text)) break;
+    keep--;
+  }
+  const sign = marker === -1 ? '' : body(blocks[marker]!).trim();
+  for (const b of blocks.slice(keep)) {
+    for (const l of linesOf(b)) {
+      const text = l.text.trim();
+      const afterMarker = marker !== -1 && l.number > blocks[marker]!.line;
+      const reason = afterMarker
+        ? `after the end marker “${sign}” on line ${blocks[marker]!.line}`
+        : isEndMarker(text)
+          ? `an end marker (“${text}”): the article ends here`
+          : (boilerplateReason(text) ?? (endsSentence(text) ? `part of the trailing block from line ${b.line}, which is not article text` : midSentence(text)));
+      residue.push({ line: l.number, text, reason });
+    }
+  }
+  return { keep, residue };
+}
+
+function midSentence(text: string): string {
+  const tail = text.split(/\s+/).slice(-2).join(' ');
+  return `stops mid-sentence (ends with “${tail}”), after the article's last complete paragraph`;
+}
+
+/**
+ * Whether block `i` of the article's blocks (headline and residue left out) is
+ * a sub-heading: it looks like one, stands between body paragraphs, and is not
+ * one of a run of such lines (a list of short items is a list, not headings).
+ */
+function isHeading(blocks: readonly Block[], i: number, body: (b: Block) => string): boolean {
+  const b = blocks[i]!;
+  const before = blocks[i - 1];
+  const after = blocks[i + 1];
+  if (!before || !after || b.line !== b.lastLine || !looksLikeHeading(body(b))) return false;
+  return !looksLikeHeading(body(before)) && !looksLikeHeading(body(after));
 }
 
 /** The text of one paragraph. */
@@ -203,36 +295,6 @@ export function paragraphText(article: Article, p: ArticleParagraph): string {
 export function paragraphAt(article: Article, offset: number): ArticleParagraph | undefined {
   const p = article.paragraphs[lastAtOrBefore(article.paragraphs, offset, (q) => q.start)];
   return p && offset <= p.end ? p : undefined;
-}
-
-interface Line {
-  number: number;
-  start: number;
-  text: string;
-}
-
-function splitLines(text: string): Line[] {
-  const out: Line[] = [];
-  let start = 0;
-  let number = 1;
-  for (const part of text.split('\n')) {
-    out.push({ number, start, text: part });
-    start += part.length + 1;
-    number++;
-  }
-  return out;
-}
-
-function hasBlankLineBetweenText(lines: Line[]): boolean {
-  const first = lines.findIndex((l) => l.text.trim() !== '');
-  let last = -1;
-  for (let i = lines.length - 1; i >= 0; i--) {
-    if (lines[i]!.text.trim() !== '') {
-      last = i;
-      break;
-    }
-  }
-  return lines.slice(first, last + 1).some((l) => l.text.trim() === '');
 }
 
 function firstInvalidUtf8Offset(bytes: Uint8Array): number {

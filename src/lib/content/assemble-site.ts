@@ -1,11 +1,13 @@
 /**
  * Step 4 of loading, assemble: the views across explainers. The glossary
  * index (each term with every explainer that uses it) and the people pages
- * (each speaker with every quotation) are built as new objects from the
- * resolved pages; nothing resolved is changed.
+ * (each speaker, with a file or named only in articles, with every quotation)
+ * are built as new objects from the resolved pages; nothing resolved is
+ * changed.
  */
 import { type ContentMessage, warning } from '../messages.ts';
 import type { ExplainerPage, GlossaryEntry, GlossaryIndexEntry, PersonPage, PersonQuote, Speaker, TermUse } from './model.ts';
+import { personPages } from './page-speakers.ts';
 
 export function assembleSite(
   pages: readonly ExplainerPage[],
@@ -27,7 +29,7 @@ export function assembleSite(
   }
   return {
     glossary: terms.map((t) => ({ ...t, uses: uses.get(t.id) ?? [] })),
-    people: people.map((p) => ({ ...p, quotes: quotes.get(p.id) ?? [] })),
+    people: personPages(pages, people, quotes),
   };
 }
 

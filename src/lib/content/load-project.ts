@@ -36,10 +36,11 @@ export function loadProject({ root, buildDate = new Date().toISOString().slice(0
 
   const explainers: ExplainerPage[] = [];
   for (const explainer of content.explainers) {
-    const { seed, endsAtLine, keepResidue, acceptCharacters } = explainer.data;
+    const { seed, endsAtLine, keepResidue, headline, acceptCharacters } = explainer.data;
     const options = {
       ...(endsAtLine !== undefined ? { endsAtLine } : {}),
       ...(keepResidue !== undefined ? { keepResidue } : {}),
+      ...(headline !== undefined ? { headline } : {}),
       ...(acceptCharacters ? { acceptCharacters } : {}),
     };
     const from = { file: explainer.file, ...explainer.front.positionOf(['seed']) };

@@ -9,6 +9,7 @@ import type { ContentMessage } from '../messages.ts';
 import type { ExplainerReview } from './export-reviews.ts';
 import type { ClaimStatus } from '../../schemas/claim.ts';
 import type { Source, SourceLink } from '../../schemas/common.ts';
+import type { PersonRole } from '../../schemas/person.ts';
 
 /** A glossary term with its rendered definition (`content/glossary/<id>.md`). */
 export type GlossaryEntry = {
@@ -17,23 +18,36 @@ export type GlossaryEntry = {
   term: string;
   aliases: string[];
   category?: string;
+  caseSensitive?: boolean;
   related: string[];
   source?: Omit<Source, 'excerpt'>;
   definitionHtml: string;
   definitionText: string;
 };
 
-/** A speaker with a rendered bio (`content/people/<id>.md`). */
+/**
+ * A speaker: a person or organization with a file in `content/people/`, or
+ * one the article names (no `file`, no bio). On an explainer page the role is
+ * the one for that article: from the file's dated roles, its `role` as of a
+ * date, or the article's own description.
+ */
 export type Speaker = {
   id: string;
-  file: string;
+  /** The people file, when there is one. */
+  file?: string;
   name: string;
   aliases: string[];
   kind: 'person' | 'organization';
   role?: string;
   affiliation?: string;
-  asOf: string;
+  /** The date the role and affiliation are given as of; absent when they are the article's own description. */
+  asOf?: string;
+  /** Where the role and affiliation come from when an article describes them: "the article" on its page, the article's title elsewhere. */
+  describedIn?: string;
+  /** The file's dated roles, to choose from by an article's date. */
+  roles: PersonRole[];
   links: SourceLink[];
+  /** The bio, rendered; empty when the speaker has no file or the file no bio. */
   bioHtml: string;
   bioText: string;
   initials: string;
@@ -68,7 +82,8 @@ export type ExplainerPage = {
   title: string;
   dek: string;
   lang: string;
-  source: { credit: string; url?: string; published: string; dateNote?: string };
+  /** Where the article comes from; `headline` is the article's own headline, read from its first line. */
+  source: { credit: string; url?: string; published: string; dateNote?: string; headline?: string };
   wordCount: number;
   readingMinutes: number;
   /** The editor's introduction, rendered. */

@@ -11,6 +11,7 @@
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { type Article, ArticleParseError, decodeSeed, parseArticle, type ParseArticleOptions } from '../article/parse-article.ts';
+import { idFromName } from '../ids.ts';
 import { type ContentMessage, error, warning } from '../messages.ts';
 import type { AnnotationCollection } from '../export/web-annotations.ts';
 import { isAnnotationCollection } from '../review/diff.ts';
@@ -87,15 +88,7 @@ function nameProblem(id: string): string {
 }
 
 /** The id a file name most likely meant. */
-export function suggestId(name: string): string {
-  const id = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return id || 'a-name';
-}
+export const suggestId = idFromName;
 
 /** Where an explainer names its seed, for messages about a missing one. */
 export interface SeedReference {

@@ -62,11 +62,12 @@ export function validateContent(files: ContentFiles, messages: ContentMessage[],
       claims: check(files.claims.get(e.id) ?? [], claimSchema).map((c) => toClaimInput(c, messages, urls)),
     }),
   );
-  const termForms = terms.map((t) => ({ id: t.id, file: t.file, forms: [t.term, ...t.aliases] }));
+  const termForms = terms.map((t) => ({ id: t.id, file: t.file, forms: [t.term, ...t.aliases], ...(t.caseSensitive !== undefined ? { caseSensitive: t.caseSensitive } : {}) }));
 
   checkRelatedTerms(files.terms, terms, messages);
   checkAliasConflicts(termForms, new Map(validTerms.map((t) => [t.id, t])), messages);
-  checkSpeakerOverrides(explainers, people, messages);
+  checkExcludedTerms(explainers, files.terms, messages);
+  checkDrafts(explainers, validTerms, messages);
   checkClaimFolders(files, messages);
   return { explainers, peopleComplete: people.length === files.people.length, terms, termForms, people, sourced };
 }
@@ -126,13 +127,14 @@ function renderBody(v: Valid<unknown>, what: string, hint: string, messages: Con
 
 function toGlossaryEntry(t: Valid<z.output<typeof glossaryTermSchema>>, messages: ContentMessage[], urls: RenderOptions): GlossaryEntry {
   const def = renderBody(t, 'a definition', 'Write the definition in 1–3 sentences.', messages, urls);
-  const { term, aliases, category, related, source } = t.data;
+  const { term, aliases, category, caseSensitive, related, source } = t.data;
   return {
     id: t.id,
     file: t.file,
     term,
     aliases,
     ...(category ? { category } : {}),
+    ...(caseSensitive !== undefined ? { caseSensitive } : {}),
     related,
     ...(source ? { source } : {}),
     definitionHtml: def.html,
@@ -140,9 +142,10 @@ function toGlossaryEntry(t: Valid<z.output<typeof glossaryTermSchema>>, messages
   };
 }
 
+/** A people file as a speaker; the bio is optional (a speaker the article names needs no file at all). */
 function toSpeaker(p: Valid<z.output<typeof personSchema>>, messages: ContentMessage[], urls: RenderOptions): Speaker {
-  const bio = renderBody(p, 'a short bio', 'Write 2–4 sentences.', messages, urls);
-  const { name, aliases, kind, role, affiliation, asOf, links } = p.data;
+  const bio = renderMarkdown(p.file, p.front.body, p.front.bodyLine, messages, urls);
+  const { name, aliases, kind, role, affiliation, asOf, roles, links } = p.data;
   return {
     id: p.id,
     file: p.file,
@@ -151,7 +154,8 @@ function toSpeaker(p: Valid<z.output<typeof personSchema>>, messages: ContentMes
     kind,
     ...(role ? { role } : {}),
     ...(affiliation ? { affiliation } : {}),
-    asOf,
+    ...(asOf ? { asOf } : {}),
+    roles,
     links,
     bioHtml: bio.html,
     bioText: bio.text,
@@ -214,19 +218,45 @@ function checkAliasConflicts(termForms: readonly TermForms[], valid: ReadonlyMap
   }
 }
 
-/** A speaker named in an explainer's `speakers` must have a file in content/people/. */
-function checkSpeakerOverrides(explainers: readonly ValidExplainer[], people: readonly Speaker[], messages: ContentMessage[]): void {
-  const ids = new Set(people.map((p) => p.id));
+/** Drafts (`npm run draft`) are built, with a warning that is an error in strict mode: their guesses are unchecked. */
+function checkDrafts(explainers: readonly ValidExplainer[], terms: readonly Valid<z.output<typeof glossaryTermSchema>>[], messages: ContentMessage[]): void {
+  for (const e of explainers.filter((x) => x.data.draft)) {
+    messages.push(
+      warning({
+        ruleId: 'explainer-draft',
+        file: e.file,
+        ...e.front.positionOf(['draft']),
+        reason: 'Expected a checked explainer, found `draft: true`: its title, dek and source were guessed from the text by `npm run draft`.',
+        hint: 'Check them against the original article, then remove `draft: true`.',
+      }),
+    );
+  }
+  for (const t of terms.filter((x) => x.data.draft)) {
+    messages.push(
+      warning({
+        ruleId: 'term-draft',
+        file: t.file,
+        ...t.front.positionOf(['draft']),
+        reason: `Expected a written definition of “${t.data.term}”, found a stub marked \`draft: true\`.`,
+        hint: 'Write the definition in 1–3 sentences with a source, then remove `draft: true`; or delete the file.',
+      }),
+    );
+  }
+}
+
+/** Every id in an explainer's `excludeTerms` must be a glossary term. */
+function checkExcludedTerms(explainers: readonly ValidExplainer[], terms: readonly ContentFile[], messages: ContentMessage[]): void {
+  const ids = new Set(terms.map((t) => t.id));
   for (const e of explainers) {
-    (e.data.speakers ?? []).forEach((o, i) => {
-      if (ids.has(o.speaker)) return;
+    (e.data.excludeTerms ?? []).forEach((id, i) => {
+      if (ids.has(id)) return;
       messages.push(
-        error({
-          ruleId: 'speaker-missing',
+        warning({
+          ruleId: 'term-exclude-missing',
           file: e.file,
-          ...e.front.positionOf(['speakers', i, 'speaker']),
-          reason: `Expected a speaker id with a file in content/people/, found “${o.speaker}”, which has none.`,
-          hint: `Create content/people/${o.speaker}.md, or correct the id.`,
+          ...e.front.positionOf(['excludeTerms', i]),
+          reason: `Expected a glossary term id in \`excludeTerms\`, found “${id}”, which has no file in content/glossary/.`,
+          hint: 'Correct the id, or remove it from the list.',
         }),
       );
     });

@@ -10,9 +10,10 @@
  * matches of a paragraph are then chosen longest first, so matches never
  * overlap and `Nvidia A100` wins over `Nvidia`.
  *
- * Rules: whole words only (see `word-boundaries.ts`); a form with a capital
- * letter matches with exactly that case, an all-lower-case form matches any
- * case; `’` and `'` are the same, as are a non-breaking space and a space (see
+ * Rules: whole words only, never a part of a hyphenated compound (see
+ * `word-boundaries.ts`); a form with a capital letter matches with exactly
+ * that case, an all-lower-case form matches any case, unless the term says
+ * `caseSensitive`; `’` and `'` are the same, as are a non-breaking space and a space (see
  * `form-keys.ts`); a possessive `’s` is left outside the match; hyphenated and
  * spaced spellings match only when both are listed.
  */
@@ -27,6 +28,12 @@ export interface TermForms {
   file: string;
   /** The term and its aliases. */
   forms: string[];
+  /**
+   * `true`: every form matches only with its own case; `false`: every form
+   * matches in any case (default: a form with a capital letter matches with
+   * its own case, an all-lower-case form in any case).
+   */
+  caseSensitive?: boolean;
 }
 
 export interface TermMatch {
@@ -148,7 +155,7 @@ function buildIndex(terms: readonly TermForms[]): FormIndex {
       const key = formKey(form);
       if (key === '') continue;
       const entry = { id: term.id, form, order: order++ };
-      if (isCaseSensitive(form)) insert(index.exact, key, entry);
+      if (term.caseSensitive ?? isCaseSensitive(form)) insert(index.exact, key, entry);
       else insert(index.folded, foldCase(key), entry);
     }
   }

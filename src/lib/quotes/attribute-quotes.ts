@@ -1,6 +1,8 @@
 /**
- * Gives every quotation a speaker from the registry (`content/people/`), by
- * rules that read the words around it, never by lists made for one article.
+ * Gives every quotation a speaker, by rules that read the words around it,
+ * never by lists made for one article. The speakers are the people files
+ * (`content/people/`) and the people and organizations the article names
+ * (`discover-speakers.ts`).
  *
  * Rules, in the order they are tried for one quotation:
  * 1. `override`: an editor's override for the paragraph and opening words.
@@ -22,13 +24,20 @@
  *    its own after an attributed one in the same paragraph, takes the previous
  *    quotation's speaker; a run-on quotation takes the speaker of its
  *    continuation.
+ * 5. `introduced`: a quotation after a colon (`Seiler had this to say about
+ *    Athena:`, ending the paragraph before or right before the quotation)
+ *    takes the subject of that sentence, or the one speaker it names.
  *
+ * After an inverted verb, the speaker is the name that ends the title and
+ * name after it, however long the title (`said Principal Deputy Assistant
+ * Secretary for Land and Minerals Management Dr. Steve Feldgus`). Before a
+ * verb, a possessive subject counts (`FEC Chairman Thomas’ letter concludes`).
  * Pronouns (he, she, they) stand for the persons named in the nearest
- * sentence before them that names one, within the same paragraph or the
- * `pronounReach` paragraphs before it; "it" and "the company" likewise for
- * organizations. Two different speakers in that sentence make it ambiguous.
- * A quotation no rule attributes becomes a problem that names the paragraph,
- * the opening words and the speakers named nearby.
+ * sentence before them that names one, anywhere earlier in the article; "it"
+ * and "the company" likewise for organizations. Two different speakers in that
+ * sentence make it ambiguous. A quotation no rule attributes becomes a problem
+ * that names the paragraph, the opening words and the speakers named before
+ * it, nearest first, with the paragraphs that name them.
  */
 import type { Range } from '../annotations/types.ts';
 import { type Article, paragraphAt } from '../article/parse-article.ts';
@@ -43,9 +52,12 @@ import {
   participleVerbs,
   personPronouns,
   speechVerbs,
+  statementNouns,
   wordEnd,
   wordStart,
 } from './speech-words.ts';
+import { capitalizedRuns, isCapitalized, isTitleWord, splitRun, type Token, tokenizePart } from './names.ts';
+import { lastAtOrBefore } from '../text/positions.ts';
 import { sentenceStarts } from '../text/sentences.ts';
 
 export type { SpeakerEntry, SpeakerMention } from './speaker-mentions.ts';
@@ -60,6 +72,7 @@ export const attributionRules = [
   'pronoun',
   'organization',
   'adding',
+  'introduced',
   'continuation',
 ] as const;
 export type AttributionRule = (typeof attributionRules)[number];
@@ -92,6 +105,8 @@ export interface AttributionProblem {
   message: string;
   /** Speaker ids that could be meant, nearest first. */
   candidates: string[];
+  /** The paragraphs (up to the quotation's) where each candidate is named. */
+  places: Record<string, number[]>;
 }
 
 export interface AttributionResult {
@@ -100,10 +115,10 @@ export interface AttributionResult {
   overridesUnused: QuoteOverride[];
 }
 
-/** How many paragraphs before a quotation a pronoun or "the company" may reach back for its speaker. */
-const pronounReach = 2;
-/** Most words allowed between an inverted verb and its speaker: `said venture capitalist Marc Andreessen`. */
+/** Most words allowed between an inverted verb and its speaker when they are not a title: `said venture capitalist Marc Andreessen`. */
 const maxWordsBeforeName = 3;
+/** Most candidates a problem lists. */
+const maxCandidates = 6;
 /** Longest appositive between a name and its verb: `Xu, the former senior director …, said`. */
 const maxAppositive = 200;
 
@@ -122,6 +137,8 @@ const pronounThenVerb = new RegExp(
   `^(${alternation([...personPronouns, ...organizationPronouns, ...organizationAnaphors])})${adverbRun}\\s+(${verbAlt})${wordEnd}`,
   'iu',
 );
+/** A few words that are not a known speaker, then a speech verb, right after a quotation: `,” a bystander said`. */
+const unknownSubject = new RegExp(`^((?:[^\\s,.;:!?“”"]+\\s+){0,3}[^\\s,.;:!?“”"]+)${adverbRun}\\s+(${verbAlt})${wordEnd}`, 'iu');
 /** Every speech verb, participle or `according to` in a passage. */
 const anyVerb = new RegExp(
   `${wordStart}(?:${alternation([...speechVerbs, ...participleVerbs, 'according to'])})${wordEnd}`,
@@ -134,6 +151,8 @@ const pronounAtEnd = new RegExp(
 );
 /** Adverbs ending a passage, to find where the subject ends. */
 const adverbTail = new RegExp(`${adverbRun}\\s*$`, 'iu');
+/** A possessive and what the speaker wrote, ending the words before a verb: `Thomas’ letter`, `Doe’s statement`. */
+const possessiveTail = new RegExp(`[’']s?\\s+(?:[\\p{Ll}-]+\\s+){0,2}(?:${alternation(statementNouns)})${adverbRun}\\s*$`, 'iu');
 
 /** Everything the rules read, computed once per article. */
 interface Scene {
@@ -150,6 +169,8 @@ type Verdict =
   | { kind: 'speaker'; speaker: string; rule: AttributionRule; name?: Range }
   | { kind: 'problem'; message: string; candidates: string[] };
 
+type Problem = Verdict & { kind: 'problem' };
+
 export function attributeQuotes(
   article: Article,
   quotes: Quotation[],
@@ -158,7 +179,7 @@ export function attributeQuotes(
 ): AttributionResult {
   const scene = buildScene(article, quotes, speakers);
   const done = new Map<string, Attribution>();
-  const failed = new Map<string, Verdict & { kind: 'problem' }>();
+  const failed = new Map<string, Problem>();
 
   const overridesUnused = applyOverrides(scene, overrides, done, failed);
 
@@ -180,12 +201,14 @@ export function attributeQuotes(
   for (const q of quotes) {
     if (done.has(q.id)) continue;
     const verdict = failed.get(q.id) ?? unresolved(scene, q);
+    const candidates = verdict.candidates.length ? verdict.candidates : nearbyCandidates(scene, q);
     problems.push({
       paragraph: q.paragraph,
       quote: firstWords(q.text),
       offset: q.start,
       message: verdict.message,
-      candidates: verdict.candidates,
+      candidates,
+      places: placesOf(scene, candidates, q.paragraph),
     });
   }
   const attributions = quotes.flatMap((q) => done.get(q.id) ?? []);
@@ -206,7 +229,7 @@ function applyOverrides(
   scene: Scene,
   overrides: readonly QuoteOverride[],
   done: Map<string, Attribution>,
-  failed: Map<string, Verdict & { kind: 'problem' }>,
+  failed: Map<string, Problem>,
 ): QuoteOverride[] {
   const unused: QuoteOverride[] = [];
   for (const o of overrides) {
@@ -232,7 +255,8 @@ function applyOverrides(
           candidates: [...scene.byId.keys()].filter((id) => id.includes(o.speaker) || o.speaker.includes(id)),
         });
       } else {
-        done.set(q.id, { quote: q, speaker: o.speaker, rule: 'override' });
+        const name = nearestMention(scene, q, o.speaker);
+        done.set(q.id, { quote: q, speaker: o.speaker, rule: 'override', ...(name ? { name } : {}) });
       }
     }
   }
@@ -248,7 +272,7 @@ function attributeOne(scene: Scene, q: Quotation, done: Map<string, Attribution>
   }
   const direct = combine(afterQuote(scene, q), beforeQuote(scene, q, done));
   if (direct) return direct;
-  return continuation(scene, q, done);
+  return continuation(scene, q, done) ?? introduced(scene, q);
 }
 
 /** The verdict of the words after and before, or a problem when they name different speakers. */
@@ -279,7 +303,7 @@ function afterQuote(scene: Scene, q: Quotation): Verdict | undefined {
   const inverted = invertedVerb.exec(rest);
   if (inverted) {
     const verbEnd = pos + inverted[0].length;
-    const m = scene.mentions.find((x) => x.start >= verbEnd && x.end <= limit && isFewWords(text.slice(verbEnd, x.start)));
+    const m = nameAfterVerb(scene, verbEnd, limit);
     if (m) return named(scene, q, m, 'said-NAME');
     return {
       kind: 'problem',
@@ -288,7 +312,7 @@ function afterQuote(scene: Scene, q: Quotation): Verdict | undefined {
     };
   }
 
-  const m = scene.mentions.find((x) => x.start === pos);
+  const m = scene.mentions.find((x) => x.start === pos) ?? titledMention(scene, pos, limit);
   if (m) {
     const tail = text.slice(m.end, limit);
     if (nameThenVerb.test(tail)) return named(scene, q, m, 'NAME-said');
@@ -303,6 +327,14 @@ function afterQuote(scene: Scene, q: Quotation): Verdict | undefined {
     const after = pos + according[0].length;
     const am = scene.mentions.find((x) => x.start >= after && x.end <= limit && isFewWords(text.slice(after, x.start)));
     if (am) return named(scene, q, am, 'according-to');
+  }
+  const unknown = unknownSubject.exec(rest);
+  if (unknown?.[1]) {
+    return {
+      kind: 'problem',
+      message: `Expected a speaker the article names before “${unknown[2]}” after the quotation in paragraph ${q.paragraph}, found “${unknown[1]}”.`,
+      candidates: [],
+    };
   }
   return undefined;
 }
@@ -355,6 +387,9 @@ function subjectOf(scene: Scene, q: Quotation, from: number, verb: { start: numb
   const subjectEnd = from + before.length - (adverbTail.exec(before)?.[0].length ?? 0);
   const direct = scene.mentions.find((m) => m.start >= from && m.end === subjectEnd);
   if (direct) return named(scene, q, direct, 'NAME-said');
+  const possessive = possessiveTail.exec(before);
+  const owner = possessive && scene.mentions.find((m) => m.start >= from && m.end === from + possessive.index);
+  if (owner) return named(scene, q, owner, 'NAME-said');
   const pronoun = pronounAtEnd.exec(before);
   if (pronoun) return resolvePronoun(scene, q, pronoun[1] ?? '', from + pronoun.index);
   const appositive = scene.mentions
@@ -383,24 +418,22 @@ function resolvePronoun(scene: Scene, q: Quotation, word: string, at: number): V
   const kind = isPerson ? 'person' : 'organization';
   const rule: AttributionRule =
     isPerson || (organizationPronouns as readonly string[]).includes(lower) ? 'pronoun' : 'organization';
-  const first = q.paragraph - pronounReach;
-  const earlier = scene.mentions
-    .filter((m) => m.end <= at && paragraphNumber(scene, m.start) >= first && m.speakers.some((s) => s.kind === kind))
-    .reverse();
-  const nearest = earlier[0];
+  // Mentions are in text order: walk back from `at` to the nearest of the kind, then over its sentence.
+  const ofKind = (m: SpeakerMention) => m.speakers.some((s) => s.kind === kind);
+  let i = lastAtOrBefore(scene.mentions, at, (m) => m.start);
+  while (i >= 0 && (scene.mentions[i]!.end > at || !ofKind(scene.mentions[i]!))) i--;
+  const nearest = scene.mentions[i];
   if (!nearest) {
     return {
       kind: 'problem',
-      message: `Expected ${isPerson ? 'a person' : 'an organization'} named before “${word}” in paragraph ${q.paragraph} or the ${pronounReach} before it, found none.`,
+      message: `Expected ${isPerson ? 'a person' : 'an organization'} named before “${word}” in paragraph ${q.paragraph}, found none named earlier in the article.`,
       candidates: nearbyCandidates(scene, q),
     };
   }
   const sentence = sentenceKey(scene, nearest.start);
-  const ids = unique(
-    earlier
-      .filter((m) => sentenceKey(scene, m.start) === sentence)
-      .flatMap((m) => m.speakers.filter((s) => s.kind === kind).map((s) => s.id)),
-  );
+  const same: SpeakerMention[] = [];
+  for (let k = i; k >= 0 && sentenceKey(scene, scene.mentions[k]!.start) === sentence; k--) if (ofKind(scene.mentions[k]!)) same.push(scene.mentions[k]!);
+  const ids = unique(same.flatMap((m) => m.speakers.filter((s) => s.kind === kind).map((s) => s.id)));
   if (ids.length === 1 && ids[0]) return { kind: 'speaker', speaker: ids[0], rule };
   return {
     kind: 'problem',
@@ -449,15 +482,107 @@ function unresolved(scene: Scene, q: Quotation): { message: string; candidates: 
   };
 }
 
-/** Speakers named near a quotation (same paragraph, then earlier ones), nearest first, for problem reports. */
+/** Speakers named before a quotation or in its paragraph, nearest first, for problem reports. */
 function nearbyCandidates(scene: Scene, q: Quotation): string[] {
-  const first = q.paragraph - pronounReach;
-  const near = scene.mentions.filter((m) => {
-    const n = paragraphNumber(scene, m.start);
-    return n >= first && n <= q.paragraph;
-  });
+  const near = scene.mentions.filter((m) => paragraphNumber(scene, m.start) <= q.paragraph);
   near.sort((a, b) => Math.abs(a.start - q.start) - Math.abs(b.start - q.start));
-  return unique(near.flatMap((m) => m.speakers.map((s) => s.id)));
+  return unique(near.flatMap((m) => m.speakers.map((s) => s.id))).slice(0, maxCandidates);
+}
+
+/** The paragraphs, up to `upTo`, where each speaker is named. */
+function placesOf(scene: Scene, ids: readonly string[], upTo: number): Record<string, number[]> {
+  const places: Record<string, number[]> = {};
+  for (const id of ids) places[id] = [];
+  for (const m of scene.mentions) {
+    const n = paragraphNumber(scene, m.start);
+    if (n > upTo) continue;
+    for (const s of m.speakers) {
+      const list = places[s.id];
+      if (list && !list.includes(n)) list.push(n);
+    }
+  }
+  return places;
+}
+
+/** Where a speaker is named in a quotation's paragraph, nearest the quotation, to link the name. */
+function nearestMention(scene: Scene, q: Quotation, id: string): Range | undefined {
+  const p = paragraphOf(scene, q);
+  const own = scene.mentions.filter((m) => m.start >= p.start && m.end <= p.end && m.speakers.length === 1 && m.speakers[0]!.id === id);
+  own.sort((a, b) => Math.abs(a.start - q.start) - Math.abs(b.start - q.start));
+  const m = own[0];
+  return m ? { start: m.start, end: m.end } : undefined;
+}
+
+/**
+ * The speaker named after an inverted verb: the name that ends the title and
+ * name after it (`said Principal Deputy Assistant Secretary for Land and
+ * Minerals Management Dr. Steve Feldgus`, `says facility manager JJ Nolan`),
+ * or a name at most a few words after it.
+ */
+function nameAfterVerb(scene: Scene, verbEnd: number, limit: number): SpeakerMention | undefined {
+  const { text } = scene.article;
+  const tokens = tokenizePart(withoutBrackets(text.slice(verbEnd, limit)), verbEnd);
+  let k = 0;
+  while (k < tokens.length && k < maxWordsBeforeName && !isCapitalized(tokens[k]!.text) && tokens[k]!.trail === '') k++;
+  return nameOfRun(scene, tokens.slice(k)) ?? scene.mentions.find((x) => x.start >= verbEnd && x.end <= limit && isFewWords(text.slice(verbEnd, x.start)));
+}
+
+/** A speaker named at `pos` after a title (`Secretary Haaland`, `BLM Director Tracy Stone-Manning`). */
+function titledMention(scene: Scene, pos: number, limit: number): SpeakerMention | undefined {
+  return nameOfRun(scene, tokenizePart(withoutBrackets(scene.article.text.slice(pos, limit)), pos));
+}
+
+/** The mention that ends the name of the run of capitalized words the tokens open with. */
+function nameOfRun(scene: Scene, tokens: readonly Token[]): SpeakerMention | undefined {
+  const run = capitalizedRuns(tokens)[0];
+  if (!run || run.from !== 0) return undefined;
+  const split = splitRun(tokens, run);
+  const nameEnd = tokens[split.to - 1]?.end;
+  const runStart = tokens[0]!.start;
+  return scene.mentions.filter((x) => x.start >= runStart && x.end === nameEnd).pop();
+}
+
+/** A passage with its brackets blanked out, offsets kept: `NASA (National Aeronautics …) Director Jane Doe`. */
+function withoutBrackets(passage: string): string {
+  return passage.replace(/\([^()]*\)/gu, (m) => ' '.repeat(m.length));
+}
+
+/**
+ * A quotation introduced after a colon by the sentence before it: `Seiler had
+ * this to say about Athena:` ending the paragraph before, or `… in a letter:`
+ * right before the quotation. The sentence's subject, or the one speaker it
+ * names, is the speaker.
+ */
+function introduced(scene: Scene, q: Quotation): Verdict | undefined {
+  const { text } = scene.article;
+  const p = paragraphOf(scene, q);
+  let from: number;
+  let to: number;
+  const before = text.slice(contextStart(scene, q), q.start);
+  if (/:\s*$/u.test(before)) {
+    from = contextStart(scene, q);
+    to = q.start;
+  } else {
+    const previous = scene.article.paragraphs[q.paragraph - 2];
+    if (q.start !== p.start || !previous || !/:\s*$/u.test(text.slice(previous.start, previous.end))) return undefined;
+    from = (scene.sentences.get(previous.n) ?? [previous.start]).filter((x) => x < previous.end).pop() ?? previous.start;
+    to = previous.end;
+  }
+  const mentioned = scene.mentions.filter((m) => m.start >= from && m.end <= to);
+  const subject = mentioned[0];
+  if (subject && isTitleOnly(text.slice(from, subject.start))) return named(scene, q, subject, 'introduced');
+  const ids = unique(mentioned.flatMap((m) => m.speakers.map((s) => s.id)));
+  if (ids.length === 1 && subject) return named(scene, q, subject, 'introduced');
+  return undefined;
+}
+
+/** Whether the words before a sentence's subject are only a title or capitalized words (`FEC Chairman`, `The`). */
+function isTitleOnly(words: string): boolean {
+  return words
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w !== '')
+    .every((w) => isCapitalized(w) || isTitleWord(w) || /^(?:the|a|an|of|for)$/iu.test(w));
 }
 
 /** Where the words before a quotation start: its sentence, or the end of the previous quotation in that sentence. */

@@ -13,9 +13,11 @@
  * - A quotation interrupted by its attribution (`“…,” Xu said, “but …”`) is two
  *   spans; the second names the first in `splitFrom`.
  *
- * Labels, not quotations: a span of one word, or of at most six words all in
- * title case, is a scare quote or a title (`the so-called “Avengers”`, `the film
- * “Oppenheimer”`) unless a speech verb is next to it (`“Avengers,” Zhou said`).
+ * Labels, not quotations: a span of one word, of at most six words all in
+ * title case, or of at most three words without punctuation inside a sentence,
+ * is a scare quote or a title (`the so-called “Avengers”`, `the film
+ * “Oppenheimer”`, `40 “for cause” audits`) unless a speech verb is next to it
+ * (`“Avengers,” Zhou said`, `Li called for “technological innovation”`).
  * "called" does not count as a speech verb there, since it also names things
  * (`a fund called “High-Flyer”`); a cue word just before the span (`so-called`,
  * `film`, `titled`) makes it a label even next to a speech verb. A span that
@@ -85,6 +87,8 @@ export interface QuoteScan {
 
 /** Most words a title-case span may have and still read as a title rather than speech. */
 const maxLabelWords = 6;
+/** Most words a span in lower case may have and still read as a scare quote when no speech verb is next to it. */
+const maxScareWords = 3;
 
 /** Small words that stay lower case inside a title (`Black Myth of the West`). */
 const titleSmallWords = ['a', 'an', 'the', 'of', 'and', 'or', 'in', 'on', 'at', 'to', 'for', 'with', 'by', 'from', 'as'] as const;
@@ -261,9 +265,11 @@ function labelReason(text: string, span: RawSpan): string | undefined {
   const cue = cueBefore.exec(before);
   const single = words.length <= 1;
   const title = words.length <= maxLabelWords && isTitleCase(words);
-  if (!single && !title) return undefined;
+  // `40 to 45 “for cause” audits`: a few words inside a sentence, with no punctuation of their own.
+  const phrase = words.length <= maxScareWords && !/[.!?,;:…]/u.test(innerText(text, span)) && !opensSentence(before);
+  if (!single && !title && !phrase) return undefined;
   if (opensSentence(before) && /[.!?][’'\s]*$/u.test(innerText(text, span))) return undefined;
-  const shape = single ? 'one word' : `a title-case phrase of ${words.length} words`;
+  const shape = single ? 'one word' : title ? `a title-case phrase of ${words.length} words` : `a phrase of ${words.length} words inside a sentence`;
   if (cue) return `${shape} right after “${cue[0].trim()}”: a name or title, not speech`;
   if (verbBefore.test(before) || verbAfter.test(after)) return undefined;
   return `${shape} with no speech verb next to it: a scare quote or a title, not speech`;

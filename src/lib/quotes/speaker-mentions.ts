@@ -3,6 +3,7 @@
  * full name or by one of the short forms the article uses.
  */
 import type { Article } from '../article/parse-article.ts';
+import { isHonorific, isTitleWord } from './names.ts';
 import { alternation, wordEnd, wordStart } from './speech-words.ts';
 
 /** One speaker of the registry, as the attribution rules need it. */
@@ -14,8 +15,18 @@ export interface SpeakerEntry {
   /** Short forms the article uses: surnames, acronyms. */
   aliases: string[];
   kind: 'person' | 'organization';
-  /** The file the entry came from, for messages. */
+  /** The file the entry came from, for messages (the seed, for a speaker named only in the article). */
   file: string;
+  /** Named only in the article: no file in `content/people/`. */
+  fromText?: boolean;
+  /**
+   * The first and last word of a person's name (`Haaland`, `Liang`), which
+   * stand for the person from `introducedAt` on (where the article first
+   * names them in full), but not inside a longer name (`North` in `North
+   * Dakota`).
+   */
+  shortForms?: string[];
+  introducedAt?: number;
 }
 
 export interface SpeakerMention {
@@ -32,13 +43,17 @@ export interface SpeakerMention {
  * "Liang" is never a mention of "Li".
  */
 export function findSpeakerMentions(article: Article, speakers: readonly SpeakerEntry[]): SpeakerMention[] {
-  const byForm = new Map<string, SpeakerEntry[]>();
+  const byForm = new Map<string, { speaker: SpeakerEntry; short: boolean }[]>();
+  const add = (form: string, speaker: SpeakerEntry, short: boolean) => {
+    const key = form.trim().replace(/\s+/g, ' ');
+    if (key === '') return;
+    const list = byForm.get(key) ?? [];
+    if (!list.some((x) => x.speaker === speaker)) list.push({ speaker, short });
+    byForm.set(key, list);
+  };
   for (const s of speakers) {
-    for (const form of new Set([s.name, ...s.aliases].map((f) => f.trim().replace(/\s+/g, ' ')).filter((f) => f !== ''))) {
-      const list = byForm.get(form) ?? [];
-      if (!list.includes(s)) list.push(s);
-      byForm.set(form, list);
-    }
+    for (const form of [s.name, ...s.aliases]) add(form, s, false);
+    for (const form of s.shortForms ?? []) add(form, s, true);
   }
   if (byForm.size === 0) return [];
   const pattern = new RegExp(`${wordStart}(?:${alternation([...byForm.keys()])})${wordEnd}`, 'gu');
@@ -46,9 +61,30 @@ export function findSpeakerMentions(article: Article, speakers: readonly Speaker
   for (const p of article.paragraphs) {
     const body = article.text.slice(p.start, p.end);
     for (const m of body.matchAll(pattern)) {
-      const form = m[0].replace(/\s+/g, ' ');
-      mentions.push({ start: p.start + m.index, end: p.start + m.index + m[0].length, speakers: byForm.get(form) ?? [] });
+      const start = p.start + m.index;
+      const end = start + m[0].length;
+      const inLongerName = insideLongerName(article.text, start, end, p.start, p.end);
+      const meant = (byForm.get(m[0].replace(/\s+/g, ' ')) ?? [])
+        .filter((x) => !x.short || (start >= (x.speaker.introducedAt ?? Infinity) && !inLongerName))
+        .map((x) => x.speaker);
+      if (meant.length) mentions.push({ start, end, speakers: meant });
     }
   }
   return mentions;
+}
+
+/**
+ * Whether a short form at [start, end) is a word of a longer name: a
+ * capitalized word right after it (`North Dakota`), or right before it when
+ * that word is neither a title (`Secretary Haaland`) nor the first word of its
+ * sentence.
+ */
+function insideLongerName(text: string, start: number, end: number, from: number, to: number): boolean {
+  if (/^ \p{Lu}/u.test(text.slice(end, Math.min(to, end + 2)))) return true;
+  const before = text.slice(Math.max(from, start - 80), start);
+  const m = /(\p{Lu}[\p{L}\p{M}.’'-]*) $/u.exec(before);
+  if (!m) return false;
+  if (isTitleWord(m[1]!) || isHonorific(m[1]!)) return false;
+  const preceding = before.slice(0, before.length - m[0].length).trimEnd();
+  return preceding !== '' && !/[.!?:”"]$/u.test(preceding);
 }

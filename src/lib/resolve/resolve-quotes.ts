@@ -1,15 +1,21 @@
 /**
- * Resolver for quotations: finds them in the article, attributes each to a
- * speaker, and turns them into `quote` ranges plus `speaker` links on the
- * names at the attributions.
+ * Resolver for quotations: finds them in the article, finds the speakers the
+ * article names, attributes each quotation to a speaker (a people file or a
+ * speaker named in the text), and turns them into `quote` ranges plus
+ * `speaker` links on the names at the attributions.
+ *
+ * A quotation the rules cannot attribute is a warning (an error in strict
+ * mode) that lists the speakers named before it with their paragraphs and a
+ * `speakers` entry to paste; the quotation is shown without a speaker.
  */
 import type { Article } from '../article/parse-article.ts';
 import { overlaps, type QuoteAnnotation, type Range, type SpeakerAnnotation } from '../annotations/types.ts';
 import { locate } from '../text/positions.ts';
 import type { QuoteUse } from '../content/model.ts';
 import { type ContentMessage, error, info, warning } from '../messages.ts';
-import { attributeQuotes, type QuoteOverride, type SpeakerEntry } from '../quotes/attribute-quotes.ts';
-import { scanQuotes } from '../quotes/detect-quotes.ts';
+import { type AttributionProblem, attributeQuotes, type QuoteOverride, type SpeakerEntry } from '../quotes/attribute-quotes.ts';
+import { firstWords, scanQuotes } from '../quotes/detect-quotes.ts';
+import { castSpeakers, type FoundSpeaker } from '../quotes/discover-speakers.ts';
 
 export interface QuoteContext {
   article: Article;
@@ -17,14 +23,24 @@ export interface QuoteContext {
   seedFile: string;
   /** The explainer file, where overrides are written. */
   explainerFile: string;
+  /** The people files; the speakers the article names are added to them. */
   speakers: readonly SpeakerEntry[];
   overrides: readonly QuoteOverride[];
-  /** Line and column of an override in the explainer file. */
-  overridePosition: (override: QuoteOverride) => { line: number; column: number };
+  /** Line and column of an override (or of one of its fields) in the explainer file. */
+  overridePosition: (override: QuoteOverride, field?: keyof QuoteOverride) => { line: number; column: number };
   /** Report quotations the rules cannot attribute (default: true). */
   reportUnattributed?: boolean;
   /** Problems, and a line for the build log for each span in quotation marks that is not a quotation (scare quotes, titles). */
   messages: ContentMessage[];
+}
+
+/** A speaker of the page: the entry the rules used, and what the article says about them. */
+export interface QuotedSpeaker {
+  id: string;
+  entry: SpeakerEntry;
+  /** The article's own description of the speaker (role, affiliation), when it gives one. */
+  described?: FoundSpeaker;
+  quotes: QuoteUse[];
 }
 
 export interface QuoteResolution {
@@ -32,7 +48,9 @@ export interface QuoteResolution {
   /** Ranges that hold links, which other resolvers must not nest links in. */
   links: Range[];
   /** Speakers in order of their first quotation, with their quotations. */
-  speakers: { id: string; quotes: QuoteUse[] }[];
+  speakers: QuotedSpeaker[];
+  /** Every speaker the article names or the files hold, by id. */
+  cast: Map<string, { entry: SpeakerEntry; described?: FoundSpeaker }>;
 }
 
 export function resolveQuotes(ctx: QuoteContext): QuoteResolution {
@@ -57,19 +75,25 @@ export function resolveQuotes(ctx: QuoteContext): QuoteResolution {
     messages.push(info({ ruleId: 'quote-skipped', file: seedFile, ...(line ? { line } : {}), reason: `“${s.text}” is not treated as a quotation: ${s.reason}` }));
   }
 
-  const attributed = attributeQuotes(article, scan.quotations, [...ctx.speakers], [...ctx.overrides]);
-  for (const p of ctx.reportUnattributed === false ? [] : attributed.problems) {
+  const cast = castSpeakers(article, scan.quotations, ctx.speakers, seedFile);
+  const byId = new Map(cast.entries.map((e) => [e.id, { entry: e, ...(cast.described.has(e.id) ? { described: cast.described.get(e.id)! } : {}) }]));
+  const overrides = ctx.overrides.filter((o) => {
+    if (byId.has(o.speaker)) return true;
     messages.push(
       error({
-        ruleId: 'quote-unattributed',
-        file: seedFile,
-        ...locate(article.lineStarts, p.offset),
-        reason: `Paragraph ${p.paragraph}: ${p.message}`,
-        hint: p.candidates.length
-          ? `Candidates: ${p.candidates.join(', ')}. Name the speaker in ${ctx.explainerFile} under \`speakers\`.`
-          : `Add the speaker to content/people/ or name the speaker in ${ctx.explainerFile} under \`speakers\`.`,
+        ruleId: 'speaker-missing',
+        file: ctx.explainerFile,
+        ...ctx.overridePosition(o, 'speaker'),
+        reason: `Expected a speaker id with a file in content/people/ or of a speaker the article names, found “${o.speaker}”, which is neither.`,
+        hint: `Create content/people/${o.speaker}.md, or use the id of a speaker the article names (${[...byId.keys()].slice(0, 8).join(', ') || 'none found'}).`,
       }),
     );
+    return false;
+  });
+
+  const attributed = attributeQuotes(article, scan.quotations, cast.entries, overrides);
+  for (const p of ctx.reportUnattributed === false ? [] : attributed.problems) {
+    messages.push(unattributed(p, ctx, byId, article.lineStarts));
   }
   for (const o of attributed.overridesUnused) {
     messages.push(
@@ -85,7 +109,7 @@ export function resolveQuotes(ctx: QuoteContext): QuoteResolution {
 
   const annotations: QuoteResolution['annotations'] = [];
   const links: Range[] = [];
-  const bySpeaker = new Map<string, { id: string; quotes: QuoteUse[] }>();
+  const bySpeaker = new Map<string, QuotedSpeaker>();
   for (const at of attributed.attributions) {
     const q = at.quote;
     annotations.push({ kind: 'quote', id: q.id, start: q.start, end: q.end, payload: { speaker: at.speaker, quoteId: q.id } });
@@ -96,8 +120,35 @@ export function resolveQuotes(ctx: QuoteContext): QuoteResolution {
       links.push(name);
     }
     let entry = bySpeaker.get(at.speaker);
-    if (!entry) bySpeaker.set(at.speaker, (entry = { id: at.speaker, quotes: [] }));
+    if (!entry) bySpeaker.set(at.speaker, (entry = { id: at.speaker, ...byId.get(at.speaker)!, quotes: [] }));
     entry.quotes.push({ quoteId: q.id, paragraph: q.paragraph, text: q.text, rule: at.rule });
   }
-  return { annotations, links, speakers: [...bySpeaker.values()] };
+  return { annotations, links, speakers: [...bySpeaker.values()], cast: byId };
+}
+
+/**
+ * The warning for a quotation the rules could not attribute: what was
+ * expected, the speakers named before it with their paragraphs, and a
+ * `speakers` entry to paste into the explainer.
+ */
+function unattributed(
+  p: AttributionProblem,
+  ctx: QuoteContext,
+  byId: ReadonlyMap<string, { entry: SpeakerEntry }>,
+  lineStarts: readonly number[],
+): ContentMessage {
+  const listed = p.candidates.map((id) => {
+    const name = byId.get(id)?.entry.name ?? id;
+    const where = p.places[id] ?? [];
+    return `${name} (${id}${where.length ? `, named in ${where.map((n) => `¶${n}`).join(', ')}` : ''})`;
+  });
+  const opening = firstWords(p.quote.replace(/…$/u, ''), false, 5).replace(/…$/u, '').replace(/"/g, '\\"');
+  const entry = `- { paragraph: ${p.paragraph}, quote: "${opening}", speaker: ${p.candidates[0] ?? '<id>'} }`;
+  return warning({
+    ruleId: 'quote-unattributed',
+    file: ctx.seedFile,
+    ...locate(lineStarts, p.offset),
+    reason: `Paragraph ${p.paragraph}: ${p.message} The quotation is shown without a speaker.${listed.length ? `\nCandidates, nearest first: ${listed.join('; ')}.` : '\nNo speaker is named before it.'}`,
+    hint: `Name the speaker under \`speakers\` in ${ctx.explainerFile}: ${entry}${p.candidates.length ? '' : ', where <id> is a file in content/people/ or the id of a speaker the article names'}`,
+  });
 }
