@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { noteRefId, sidenoteId } from '../../src/lib/ids.ts';
 
 const url = '/deepseek-r1/';
 const statuses = ['verified', 'qualified', 'disputed', 'unverified'];
@@ -67,7 +68,7 @@ test.describe('on a phone', () => {
     await page.goto(url);
     const marker = page.locator('.ex-article a[role="doc-noteref"]').nth(2);
     const id = await marker.getAttribute('data-claim');
-    const note = page.locator(`#sidenote-${id}`);
+    const note = page.locator(`#${sidenoteId(id!)}`);
     await expect(note).toBeHidden();
     await marker.scrollIntoViewIfNeeded();
     const before = await page.evaluate(() => window.scrollY);
@@ -97,7 +98,7 @@ test.describe('without JavaScript', () => {
     await expect(page).toHaveURL(new RegExp(`#claim-${id}$`));
     await expect(page.locator(`#claim-${id}`)).toBeInViewport();
     await page.locator(`#claim-${id} a[role="doc-backlink"]`).click();
-    await expect(page).toHaveURL(new RegExp(`#claimref-${id}$`));
+    await expect(page).toHaveURL(new RegExp(`#${noteRefId(id!)}$`));
     await expect(marker).toBeInViewport();
   });
 });

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
+import { definitionId } from '../../src/lib/ids.ts';
 import { seedLines, squash } from '../support/seed.ts';
 
 const url = '/deepseek-r1/';
@@ -59,7 +60,7 @@ test('hovering a term shows its definition next to the word', async ({ page }) =
   const term = page.locator('.ex-article a[data-term="nvidia"]');
   await term.hover();
   await expect(page.locator(popover)).toBeVisible();
-  const definition = squash((await page.locator('#term-def-nvidia').textContent()) ?? '');
+  const definition = squash((await page.locator(`#${definitionId('nvidia')}`).textContent()) ?? '');
   await expect(page.locator(popover)).toContainText(definition.slice(0, 40));
   const t = (await term.boundingBox())!;
   const p = (await page.locator(popover).boundingBox())!;
@@ -79,7 +80,7 @@ test('Tab focus opens the definition and Esc closes it', async ({ page }) => {
   expect(focused).not.toBeNull();
   await expect(page.locator(popover)).toBeVisible();
   await expect(page.locator(popover)).toContainText(squash((await page.locator(`#term-${focused} dfn`).textContent()) ?? ''));
-  await expect(page.locator(`.ex-article a[data-term="${focused}"]`)).toHaveAttribute('aria-describedby', `term-def-${focused}`);
+  await expect(page.locator(`.ex-article a[data-term="${focused}"]`)).toHaveAttribute('aria-describedby', definitionId(focused!));
   await page.keyboard.press('Escape');
   await expect(page.locator(popover)).toBeHidden();
 });
