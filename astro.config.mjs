@@ -19,7 +19,9 @@ export default defineConfig({
   base: process.env.BASE_PATH || '/',
   trailingSlash: 'always',
   integrations: [mdx()],
-  markdown: { processor: unified({ remarkPlugins: [], rehypePlugins: [] }) },
+  // No syntax highlighting: news explainers hold no code, and Shiki's inline
+  // styles would need the CSP to allow inline styles.
+  markdown: { processor: unified({ remarkPlugins: [], rehypePlugins: [] }), syntaxHighlight: false },
   build: { format: 'directory' },
   // A Content-Security-Policy meta tag on every page: scripts and styles only
   // from the site, by hash (Astro hashes its own), never inline handlers.
