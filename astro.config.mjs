@@ -2,6 +2,18 @@
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+
+/**
+ * The CSP hash of an inline script, from the file the layout inlines
+ * (`?raw`), so the two cannot drift apart.
+ * @param {string} path relative to this file
+ * @returns {`sha256-${string}`}
+ */
+function scriptHash(path) {
+  return `sha256-${createHash('sha256').update(readFileSync(new URL(path, import.meta.url), 'utf8')).digest('base64')}`;
+}
 
 // Articles, notes and the editors' introductions are rendered as data by the
 // project's own unified pipelines (src/render/article-html.ts,
@@ -36,6 +48,9 @@ export default defineConfig({
         "base-uri 'self'",
         "form-action 'self'",
       ],
+      // The theme is applied by a script in <head> before the first paint,
+      // which must be inline; Astro hashes the scripts it bundles itself.
+      scriptDirective: { hashes: [scriptHash('./src/scripts/theme-init.js')] },
     },
   },
   // Lightning CSS bundles the stylesheets and resolves the custom media
