@@ -43,6 +43,12 @@ export const introHeadingId = (slug: string) => `intro--${slug}`;
 /** A letter of the glossary index. */
 export const letterId = (letter: string) => `letter--${letter}`;
 
+/**
+ * A node of the page's structured data (JSON-LD `@id`: `<page URL>#ld--explainer`),
+ * which names no element.
+ */
+export const linkedDataId = (name: string) => `ld--${name}`;
+
 /** `#id`, for links. */
 export const fragment = (id: string) => `#${id}`;
 

@@ -67,3 +67,89 @@ describe('in reader mode (Readability)', () => {
     });
   }
 });
+
+describe('structured data (JSON-LD)', () => {
+  type Node = Record<string, unknown> & { '@type': string; '@id'?: string };
+
+  /** The page's JSON-LD graph and the ids its HTML defines. */
+  function graphOf(slug: string) {
+    const html = built(`${slug}/index.html`);
+    const scripts = [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
+    expect(scripts).toHaveLength(1);
+    expect(scripts[0]).not.toContain('<');
+    const data = JSON.parse(scripts[0]!) as { '@context': string; '@graph': Node[] };
+    const { document } = parseHTML(html);
+    return { data, nodes: data['@graph'], document, pageUrl: `${site}${base}${slug}/` };
+  }
+
+  /** Every `{ "@id": … }` reference anywhere in a value. */
+  function references(value: unknown): string[] {
+    if (Array.isArray(value)) return value.flatMap(references);
+    if (value && typeof value === 'object') {
+      const o = value as Record<string, unknown>;
+      if (Object.keys(o).length === 1 && typeof o['@id'] === 'string') return [o['@id']];
+      return Object.entries(o).flatMap(([k, v]) => (k === '@id' ? [] : references(v)));
+    }
+    return [];
+  }
+
+  for (const slug of slugs) {
+    it(`${slug}: is one schema.org graph whose references all resolve, with absolute URLs under the site and base`, () => {
+      const { data, nodes, pageUrl } = graphOf(slug);
+      expect(data['@context']).toBe('https://schema.org');
+      const known = new Set(['NewsArticle', 'Organization', 'ClaimReview', 'DefinedTermSet', 'Person', 'Quotation']);
+      for (const n of nodes) expect(known, JSON.stringify(n).slice(0, 200)).toContain(n['@type']);
+      const ids = nodes.map((n) => n['@id']);
+      expect(new Set(ids).size).toBe(ids.length);
+      for (const ref of references(nodes)) expect(ids, ref).toContain(ref);
+      const urls = JSON.stringify(data).match(/"https?:[^"]+"/g)!.map((u) => JSON.parse(u) as string);
+      for (const url of urls.filter((u) => !u.startsWith('https://schema.org') && !u.startsWith(site))) {
+        // External URLs are only the original article's.
+        expect(nodes.find((n) => n.url === url)?.['@id']).toBe(`${pageUrl}#ld--source`);
+      }
+      for (const url of urls.filter((u) => u.startsWith(site))) expect(url.startsWith(`${site}${base}`), url).toBe(true);
+    });
+
+    it(`${slug}: describes the page as a NewsArticle crediting the original, with a ClaimReview per note, the glossary, speakers and quotations`, () => {
+      const { nodes, document, pageUrl } = graphOf(slug);
+      const byType = (t: string) => nodes.filter((n) => n['@type'] === t);
+      const explainer = nodes[0]!;
+      expect(explainer).toMatchObject({ '@type': 'NewsArticle', url: pageUrl, headline: squash(document.querySelector('h1')!.textContent!) });
+      const source = nodes.find((n) => n['@id'] === (explainer.isBasedOn as { '@id': string })['@id'])!;
+      expect(source).toMatchObject({ '@type': 'NewsArticle', creditText: squash(document.querySelector('.ex-meta dd')!.textContent!) });
+      expect(source.datePublished).toBe(document.querySelector('.ex-meta time')!.getAttribute('datetime'));
+
+      const notes = [...document.querySelectorAll('[role="doc-endnotes"] li[id^="claim-"]')];
+      const reviews = byType('ClaimReview');
+      expect(reviews.map((r) => r.url)).toEqual(notes.map((n) => `${pageUrl}#${n.id}`));
+      const scale: Record<string, [string, number | undefined]> = {
+        verified: ['Verified', 5],
+        qualified: ['Needs context', 4],
+        disputed: ['Disputed', 1],
+        unverified: ['Unverified', undefined],
+      };
+      reviews.forEach((r, i) => {
+        const [name, value] = scale[notes[i]!.getAttribute('data-status')!]!;
+        const rating = r.reviewRating as Record<string, unknown>;
+        expect(rating).toMatchObject({ '@type': 'Rating', alternateName: name });
+        expect(rating.ratingValue).toBe(value);
+        if (value !== undefined) expect(rating).toMatchObject({ bestRating: 5, worstRating: 1 });
+        expect(String(rating.ratingExplanation).length).toBeGreaterThan(20);
+        expect(String(r.claimReviewed).length).toBeGreaterThan(5);
+        expect(r.itemReviewed).toMatchObject({ '@type': 'Claim', appearance: { '@id': source['@id'] } });
+      });
+
+      const entries = [...document.querySelectorAll('[role="doc-glossary"] .ex-gloss-entry')];
+      const terms = (byType('DefinedTermSet')[0]?.hasDefinedTerm ?? []) as Node[];
+      expect(terms.map((t) => t.url)).toEqual(entries.map((e) => `${pageUrl}#${e.id}`));
+      terms.forEach((t, i) => expect(t.name).toBe(squash(entries[i]!.querySelector('dfn')!.textContent!)));
+
+      const cards = [...document.querySelectorAll('[data-speaker-card]')].map((c) => c.getAttribute('data-speaker-card'));
+      const publisher = (explainer.publisher as { '@id': string })['@id'];
+      const speakers = nodes.filter((n) => n['@type'] === 'Person' || (n['@type'] === 'Organization' && n['@id'] !== publisher));
+      expect(speakers.map((s) => s.url)).toEqual(cards.map((id) => `${site}${base}people/${id}/`));
+      const quotes = [...document.querySelectorAll('.ex-article [data-quote][id^="quote-"]')];
+      expect(byType('Quotation').map((q) => q.url).sort()).toEqual(quotes.map((q) => `${pageUrl}#${q.id}`).sort());
+    });
+  }
+});
