@@ -55,5 +55,8 @@ export const fragment = (id: string) => `#${id}`;
 /** The path of an explainer under the site's base: `deepseek-r1/`. */
 export const explainerPath = (slug: string) => `${slug}/`;
 
+/** The path of an explainer's social card (Open Graph image) under the site's base. */
+export const socialCardPath = (slug: string) => `${slug}/social.png`;
+
 /** The path of a person's page under the site's base. */
 export const personPath = (id: string) => `people/${id}/`;

@@ -153,3 +153,40 @@ describe('structured data (JSON-LD)', () => {
     });
   }
 });
+
+describe('sharing', () => {
+  /** The content of a page's `<meta property|name=…>`. */
+  const meta = (html: string, key: string) => parseHTML(html).document.querySelector(`meta[property="${key}"], meta[name="${key}"]`)?.getAttribute('content');
+
+  for (const slug of slugs) {
+    it(`${slug}: has its social card, a 1200 × 630 PNG of reasonable size`, () => {
+      const png = readFileSync(join(build.outDir, slug, 'social.png'));
+      expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+      expect(png.subarray(12, 16).toString('latin1')).toBe('IHDR');
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
+      expect(png.length).toBeGreaterThan(10_000);
+      expect(png.length).toBeLessThan(400_000);
+    });
+
+    it(`${slug}: names its canonical URL, card and summary for link previews, under the site and base`, () => {
+      const html = built(`${slug}/index.html`);
+      const url = `${site}${base}${slug}/`;
+      expect(parseHTML(html).document.querySelector('link[rel="canonical"]')!.getAttribute('href')).toBe(url);
+      expect(meta(html, 'og:url')).toBe(url);
+      expect(meta(html, 'og:type')).toBe('article');
+      expect(meta(html, 'og:image')).toBe(`${url}social.png`);
+      expect([meta(html, 'og:image:width'), meta(html, 'og:image:height')]).toEqual(['1200', '630']);
+      expect(meta(html, 'og:image:alt')).toContain(meta(html, 'og:title'));
+      expect(meta(html, 'twitter:card')).toBe('summary_large_image');
+      expect(meta(html, 'twitter:image')).toBe(`${url}social.png`);
+    });
+  }
+
+  it('gives the review views and the 404 page no canonical URL or card', () => {
+    for (const page of ['404.html', ...slugs.map((s) => `${s}/review/index.html`)]) {
+      const html = built(page);
+      expect(html, page).not.toContain('rel="canonical"');
+      expect(html, page).not.toContain('og:image');
+    }
+  });
+});
