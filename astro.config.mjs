@@ -1,5 +1,6 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import { createHash } from 'node:crypto';
@@ -26,11 +27,14 @@ function scriptHash(path) {
 // the sub-path it is served under (a pull-request preview:
 // /pr-preview/pr-7/). Unset or empty, they fall back to the defaults below;
 // `astro build --site URL --base PATH` still overrides both.
+/** Pages the sitemap leaves out: review views, search results and data files. */
+const unlisted = /\/(review|search)\/$|\.(json|txt|md|png|xml)$/;
+
 export default defineConfig({
   site: process.env.SITE_URL || 'https://example.org',
   base: process.env.BASE_PATH || '/',
   trailingSlash: 'always',
-  integrations: [mdx()],
+  integrations: [mdx(), sitemap({ filter: (page) => !unlisted.test(page) })],
   // No syntax highlighting: news explainers hold no code, and Shiki's inline
   // styles would need the CSP to allow inline styles.
   markdown: { processor: unified({ remarkPlugins: [], rehypePlugins: [] }), syntaxHighlight: false },

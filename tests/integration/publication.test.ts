@@ -1,12 +1,13 @@
 /**
  * What the site offers beyond its pages, checked on one build under a
- * pull-request preview's base path: how reader modes see an explainer
- * (Firefox's Readability, also behind many read-later apps).
+ * pull-request preview's base path and site: how reader modes see an
+ * explainer (Firefox's Readability, also behind many read-later apps), its
+ * structured data, social card and sharing meta, the feed and the sitemap.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+import { DOMParser, parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { astroBuild, projectCopy, projectRoot, type BuildResult } from '../support/build-site.ts';
 import { seedLines, squash } from '../support/seed.ts';
@@ -188,5 +189,48 @@ describe('sharing', () => {
       expect(html, page).not.toContain('rel="canonical"');
       expect(html, page).not.toContain('og:image');
     }
+  });
+});
+
+describe('feed and sitemap', () => {
+  const xml = (path: string) => new DOMParser().parseFromString(built(path), 'text/xml');
+  const texts = (doc: Document, tag: string) => [...doc.getElementsByTagName(tag)].map((e) => e.textContent!.trim());
+
+  it('the sitemap lists every explainer, the glossary and the people, with absolute URLs under the site and base', () => {
+    const index = texts(xml('sitemap-index.xml'), 'loc');
+    expect(index.length).toBeGreaterThan(0);
+    const urls = index.flatMap((loc) => {
+      expect(loc.startsWith(`${site}${base}`), loc).toBe(true);
+      return texts(xml(loc.slice(`${site}${base}`.length)), 'loc');
+    });
+    for (const url of urls) expect(url.startsWith(`${site}${base}`), url).toBe(true);
+    expect(urls).toEqual(expect.arrayContaining([`${site}${base}`, `${site}${base}glossary/`, ...slugs.map((s) => `${site}${base}${s}/`)]));
+    expect(urls.some((u) => u.includes('/people/'))).toBe(true);
+  });
+
+  it('the sitemap leaves out review views, search, the 404 page and data files', () => {
+    const urls = texts(xml('sitemap-0.xml'), 'loc');
+    expect(urls.filter((u) => /\/review\/|\/search\/|404|\.(json|txt|md|png|xml)$/.test(u))).toEqual([]);
+  });
+
+  it('the feed lists every explainer, newest article first, with absolute URLs under the site and base', () => {
+    const feed = xml('rss.xml');
+    const channel = feed.getElementsByTagName('channel')[0]!;
+    expect(channel.getElementsByTagName('link')[0]!.textContent).toBe(`${site}${base}`);
+    const items = [...feed.getElementsByTagName('item')];
+    expect(items.map((i) => i.getElementsByTagName('link')[0]!.textContent).sort()).toEqual(slugs.map((s) => `${site}${base}${s}/`));
+    const dates = items.map((i) => Date.parse(i.getElementsByTagName('pubDate')[0]!.textContent!));
+    expect(dates).toEqual([...dates].sort((a, b) => b - a));
+    expect(built('rss.xml')).not.toMatch(/\/review\//);
+  });
+
+  it('feed items carry the article text, without note markers, ratings or glossary chrome', () => {
+    const item = [...xml('rss.xml').getElementsByTagName('item')].find((i) => i.getElementsByTagName('link')[0]!.textContent!.endsWith('/deepseek-r1/'))!;
+    const content = parseHTML(`<!doctype html><html><body>${item.getElementsByTagName('content:encoded')[0]!.textContent}</body></html>`).document;
+    const paragraphs = [...content.querySelectorAll('p')].map((p) => squash(p.textContent!));
+    expect(paragraphs.slice(1, 31)).toEqual(seedLines.slice(0, 30).map(squash));
+    expect(content.querySelectorAll('a').length).toBe(1);
+    expect(content.querySelector('a')!.getAttribute('href')).toBe(`${site}${base}deepseek-r1/`);
+    expect(content.body.textContent).not.toMatch(/Full note|Verified|Needs context|Glossary/);
   });
 });
