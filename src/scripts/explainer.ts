@@ -7,8 +7,11 @@
  * - Note markers: where sidenotes are not shown in the margin (narrow
  *   screens), a tap opens the note in place under the line; a second tap or
  *   Esc closes it.
+ * - Permalinks copy their address (permalinks.ts).
+ * - On wide screens the glossary follows the paragraph being read.
  */
 import { definitionId, speakerId, termId } from '../lib/ids.ts';
+import './permalinks.ts';
 
 const popover = document.getElementById('ex-popover');
 let popoverOwner: HTMLElement | null = null;
@@ -196,21 +199,21 @@ window.addEventListener('resize', () => {
  * paragraph being read (the one crossing the middle of the viewport) are
  * highlighted, and the sidebar scrolls to the ones the paragraph introduces
  * (its marked terms, which sit together since the glossary is in order of
- * first use), or else to the latest one it uses. Only the sidebar scrolls,
- * never the page, and focus stays where it is; the highlight clears when no
- * paragraph is current (in the introduction, in the endnotes). On narrow
- * screens, where the glossary follows the article, nothing moves.
+ * first use); a paragraph that introduces none shows the entry introduced
+ * last before it, so the panel keeps pace with the article. Only the sidebar
+ * scrolls, never the page, and focus stays where it is; the highlight clears
+ * when no paragraph is current (in the introduction, in the endnotes). On
+ * narrow screens, where the glossary follows the article, nothing moves.
  */
 function followCurrentTerms(panel: HTMLElement): void {
-  const uses = new Map<string, { used: HTMLElement[]; introduced: HTMLElement[] }>();
+  const used = new Map<string, HTMLElement[]>();
+  /** Each entry with the number of the paragraph that introduces it, in glossary order. */
+  const introduced: { entry: HTMLElement; n: number }[] = [];
   for (const entry of panel.querySelectorAll<HTMLElement>('.ex-glossary .ex-gloss-entry')) {
-    const links = entry.querySelectorAll<HTMLAnchorElement>('.ex-backlinks a[href^="#p-"]');
-    links.forEach((link, i) => {
+    entry.querySelectorAll<HTMLAnchorElement>('.ex-backlinks a[href^="#p-"]').forEach((link, i) => {
       const id = link.getAttribute('href')!.slice(1);
-      const of = uses.get(id) ?? { used: [], introduced: [] };
-      of.used.push(entry);
-      if (i === 0) of.introduced.push(entry);
-      uses.set(id, of);
+      used.set(id, [...(used.get(id) ?? []), entry]);
+      if (i === 0) introduced.push({ entry, n: Number(id.slice(2)) });
     });
   }
   const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
@@ -220,12 +223,14 @@ function followCurrentTerms(panel: HTMLElement): void {
   const follow = (paragraph: string | undefined) => {
     currentParagraph = paragraph;
     for (const el of current) el.classList.remove('is-current');
-    const of = paragraph && layout('sidebar') ? uses.get(paragraph) : undefined;
-    current = of?.used ?? [];
+    current = [];
+    if (!paragraph || !layout('sidebar')) return;
+    current = used.get(paragraph) ?? [];
     for (const el of current) el.classList.add('is-current');
-    if (!of) return;
-    const shown = of.introduced.length > 0 ? of.introduced : of.used.slice(-1);
-    bringIntoView(panel, shown, reducedMotion.matches ? 'instant' : 'smooth');
+    const n = Number(paragraph.slice(2));
+    const here = introduced.filter((t) => t.n === n);
+    const shown = here.length > 0 ? here : introduced.filter((t) => t.n < n).slice(-1);
+    if (shown.length > 0) bringIntoView(panel, shown.map((t) => t.entry), reducedMotion.matches ? 'instant' : 'smooth');
   };
 
   const observer = new IntersectionObserver(
