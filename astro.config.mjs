@@ -1,6 +1,7 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
+import { searchIndex } from './src/integrations/search-index.ts';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import { createHash } from 'node:crypto';
@@ -34,7 +35,7 @@ export default defineConfig({
   site: process.env.SITE_URL || 'https://example.org',
   base: process.env.BASE_PATH || '/',
   trailingSlash: 'always',
-  integrations: [mdx(), sitemap({ filter: (page) => !unlisted.test(page) })],
+  integrations: [mdx(), sitemap({ filter: (page) => !unlisted.test(page) }), searchIndex()],
   // No syntax highlighting: news explainers hold no code, and Shiki's inline
   // styles would need the CSP to allow inline styles.
   markdown: { processor: unified({ remarkPlugins: [], rehypePlugins: [] }), syntaxHighlight: false },

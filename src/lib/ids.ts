@@ -49,6 +49,9 @@ export const letterId = (letter: string) => `letter--${letter}`;
  */
 export const linkedDataId = (name: string) => `ld--${name}`;
 
+/** A form control of the page chrome or the search page (`control--site-search`). */
+export const controlId = (name: string) => `control--${name}`;
+
 /** `#id`, for links. */
 export const fragment = (id: string) => `#${id}`;
 

@@ -5,10 +5,10 @@
  * instead, so it can be copied from the address bar. Without this script
  * they stay plain links to the fragment.
  */
-const status = document.createElement('p');
-status.className = 'ex-visually-hidden';
-status.setAttribute('role', 'status');
-document.body.append(status);
+const liveRegion = document.createElement('p');
+liveRegion.className = 'ex-visually-hidden';
+liveRegion.setAttribute('role', 'status');
+document.body.append(liveRegion);
 
 for (const link of document.querySelectorAll<HTMLAnchorElement>('a.ex-permalink')) {
   const button = document.createElement('button');
@@ -33,10 +33,10 @@ document.addEventListener('click', async (e) => {
   }
   document.querySelector('.ex-permalink.is-copied')?.classList.remove('is-copied');
   button.classList.add('is-copied');
-  status.textContent = 'Link copied';
+  liveRegion.textContent = 'Link copied';
   window.clearTimeout(resetTimer);
   resetTimer = window.setTimeout(() => {
     button.classList.remove('is-copied');
-    status.textContent = '';
+    liveRegion.textContent = '';
   }, 2000);
 });

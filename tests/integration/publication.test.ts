@@ -194,7 +194,7 @@ describe('sharing', () => {
 
 describe('feed and sitemap', () => {
   const xml = (path: string) => new DOMParser().parseFromString(built(path), 'text/xml');
-  const texts = (doc: Document, tag: string) => [...doc.getElementsByTagName(tag)].map((e) => e.textContent!.trim());
+  const texts = (doc: ReturnType<typeof xml>, tag: string) => [...doc.getElementsByTagName(tag)].map((e) => e.textContent!.trim());
 
   it('the sitemap lists every explainer, the glossary and the people, with absolute URLs under the site and base', () => {
     const index = texts(xml('sitemap-index.xml'), 'loc');
