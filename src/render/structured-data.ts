@@ -2,11 +2,12 @@
  * The schema.org description of an explainer page, as JSON-LD: the page (a
  * NewsArticle) crediting the article it annotates, one ClaimReview for each
  * checked claim, the glossary as a DefinedTermSet, the speakers as Person or
- * Organization, and their quotations. Built from the page's data alone; the
- * types are schema-dts's, checked by `npm run check`.
+ * Organization, and their quotations; and the site glossary, whose terms
+ * (with their definitions) the explainers' sets refer to. Built from the
+ * pages' data alone; the types are schema-dts's, checked by `npm run check`.
  */
 import type { ClaimReview, DefinedTermSet, Graph, NewsArticle, Organization, Person, Quotation, Rating } from 'schema-dts';
-import type { ExplainerPage, Speaker } from '../lib/content/model.ts';
+import type { ExplainerPage, GlossaryEntry, Speaker } from '../lib/content/model.ts';
 import { claimId, fragment, linkedDataId, quoteId, speakerId, termId } from '../lib/ids.ts';
 import { type ClaimStatus, claimStatusLabels } from '../schemas/claim.ts';
 
@@ -21,6 +22,8 @@ export interface StructuredDataContext {
   image?: string;
   /** A speaker's page. */
   personUrl: (id: string) => string;
+  /** A term's entry in the site glossary. */
+  termUrl: (id: string) => string;
 }
 
 /**
@@ -37,6 +40,8 @@ export function explainerGraph(page: ExplainerPage, at: StructuredDataContext): 
   const source = node('source');
   const speakerNode = (id: string) => ({ '@id': `${at.personUrl(id)}${fragment(speakerId(id))}` });
   const checked = page.claims.map((c) => c.checked).sort();
+  // A note's gist, as its margin note shows it: the explanation of its rating.
+  const gists = new Map(page.annotations.flatMap((a) => (a.kind === 'noteref' ? [[a.payload.claim, a.payload.summary] as const] : [])));
 
   const organization: Organization = { '@type': 'Organization', ...publisher, name: at.siteName, url: at.home };
   const explainer: NewsArticle = {
@@ -66,15 +71,15 @@ export function explainerGraph(page: ExplainerPage, at: StructuredDataContext): 
   const reviews = page.claims.map(
     (c): ClaimReview => ({
       '@type': 'ClaimReview',
-      '@id': `${at.url}${fragment(claimId(c.id))}`,
       url: `${at.url}${fragment(claimId(c.id))}`,
       claimReviewed: c.exact,
       datePublished: c.checked,
       author: publisher,
-      itemReviewed: { '@type': 'Claim', appearance: source, firstAppearance: source },
-      reviewRating: rating(c.status, c.noteText),
+      itemReviewed: { '@type': 'Claim', appearance: source },
+      reviewRating: rating(c.status, gists.get(c.id) ?? c.noteText),
     }),
   );
+  // The terms are the site glossary's (glossaryGraph), where their definitions are.
   const glossary: DefinedTermSet[] =
     page.terms.length === 0
       ? []
@@ -83,15 +88,7 @@ export function explainerGraph(page: ExplainerPage, at: StructuredDataContext): 
             '@type': 'DefinedTermSet',
             ...node('glossary'),
             name: `Glossary of “${page.title}”`,
-            hasDefinedTerm: page.terms.map(({ entry }) => ({
-              '@type': 'DefinedTerm',
-              '@id': `${at.url}${fragment(termId(entry.id))}`,
-              url: `${at.url}${fragment(termId(entry.id))}`,
-              name: entry.term,
-              description: entry.definitionText,
-              inDefinedTermSet: node('glossary'),
-              ...(entry.aliases.length > 0 ? { alternateName: entry.aliases } : {}),
-            })),
+            hasDefinedTerm: page.terms.map(({ entry }) => ({ '@type': 'DefinedTerm', '@id': at.termUrl(entry.id), name: entry.term })),
           },
         ];
   const speakers = page.speakers.map(({ speaker }) => speakerData(speaker, speakerNode(speaker.id), at.personUrl(speaker.id)));
@@ -100,7 +97,6 @@ export function explainerGraph(page: ExplainerPage, at: StructuredDataContext): 
       (q): Quotation => ({
         '@type': 'Quotation',
         '@id': `${at.url}${fragment(quoteId(q.quoteId))}`,
-        url: `${at.url}${fragment(quoteId(q.quoteId))}`,
         text: q.text,
         spokenByCharacter: speakerNode(speaker.id),
         isPartOf: source,
@@ -110,7 +106,29 @@ export function explainerGraph(page: ExplainerPage, at: StructuredDataContext): 
   return { '@context': 'https://schema.org', '@graph': [explainer, original, organization, ...reviews, ...glossary, ...speakers, ...quotations] };
 }
 
-/** A claim's rating: its name as readers see it, the note's gist as the explanation, and a number where there is one. */
+/** The site glossary (its index page, `url`) as a DefinedTermSet: every term with its definition. */
+export function glossaryGraph(terms: readonly GlossaryEntry[], url: string, siteName: string): Graph {
+  return {
+    '@context': 'https://schema.org',
+    '@graph': [
+      {
+        '@type': 'DefinedTermSet',
+        '@id': `${url}${fragment(linkedDataId('glossary'))}`,
+        url,
+        name: `${siteName}: glossary`,
+        hasDefinedTerm: terms.map((t) => ({
+          '@type': 'DefinedTerm',
+          '@id': `${url}${fragment(termId(t.id))}`,
+          name: t.term,
+          description: t.definitionText,
+          ...(t.aliases.length > 0 ? { alternateName: t.aliases } : {}),
+        })),
+      },
+    ],
+  };
+}
+
+/** A claim's rating: its name as readers see it, the explanation, and a number where there is one. */
 function rating(status: ClaimStatus, explanation: string): Rating {
   const value = claimRatings[status];
   return {
@@ -123,7 +141,8 @@ function rating(status: ClaimStatus, explanation: string): Rating {
 
 /** A speaker as a Person or an Organization, with the role and affiliation the article gives. */
 function speakerData(s: Speaker, id: { '@id': string }, url: string): Person | Organization {
-  const common = { ...id, name: s.name, url, description: s.bioText, ...(s.aliases.length > 0 ? { alternateName: s.aliases } : {}) };
+  // The bio is on the person's page (`url`), not repeated here.
+  const common = { ...id, name: s.name, url, ...(s.aliases.length > 0 ? { alternateName: s.aliases } : {}) };
   if (s.kind === 'organization') return { '@type': 'Organization', ...common };
   return {
     '@type': 'Person',

@@ -1,42 +1,61 @@
 /**
- * Permalink controls (src/render/permalink.ts) become buttons that copy the
- * full address of what they link to; a polite status message says it was
- * copied. Where the clipboard is refused, the button goes to the address
- * instead, so it can be copied from the address bar. Without this script
- * they stay plain links to the fragment.
+ * Permalink links (src/render/permalink.ts) become copy-link buttons: a
+ * button's role and name, Enter and Space, and a click that copies the full
+ * address of what they link to, with a polite status message. Where the
+ * clipboard is refused, the link is followed, so the address can be copied
+ * from the address bar. Only attributes change, so nothing moves.
  */
-const liveRegion = document.createElement('p');
-liveRegion.className = 'ex-visually-hidden';
-liveRegion.setAttribute('role', 'status');
-document.body.append(liveRegion);
-
-for (const link of document.querySelectorAll<HTMLAnchorElement>('a.ex-permalink')) {
-  const button = document.createElement('button');
-  button.type = 'button';
-  button.className = link.className;
-  button.dataset.href = link.getAttribute('href')!;
-  button.setAttribute('aria-label', `Copy ${link.getAttribute('aria-label')!.replace(/^L/, 'l')}`);
-  button.title = 'Copy link';
-  link.replaceWith(button);
+const controls = document.querySelectorAll<HTMLAnchorElement>('a.ex-permalink');
+for (const link of controls) {
+  link.setAttribute('role', 'button');
+  link.setAttribute('aria-label', `Copy l${link.getAttribute('aria-label')!.slice(1)}`);
 }
 
+let liveRegion: HTMLElement | undefined;
 let resetTimer: number | undefined;
-document.addEventListener('click', async (e) => {
-  const button = (e.target as Element).closest<HTMLButtonElement>('button.ex-permalink');
-  if (!button) return;
-  const url = new URL(button.dataset.href!, window.location.href).href;
+
+/** Says `message` to assistive technology, through a status region made on first use. */
+function announce(message: string): void {
+  if (!liveRegion) {
+    liveRegion = document.createElement('p');
+    liveRegion.className = 'ex-visually-hidden';
+    liveRegion.setAttribute('role', 'status');
+    document.body.append(liveRegion);
+  }
+  const region = liveRegion;
+  // A region that has just appeared is read only once its text changes after it.
+  window.setTimeout(() => (region.textContent = message), 50);
+}
+
+async function copy(control: HTMLAnchorElement): Promise<void> {
   try {
-    await navigator.clipboard.writeText(url);
+    await navigator.clipboard.writeText(control.href);
   } catch {
-    window.location.assign(url);
+    window.location.assign(control.href);
     return;
   }
   document.querySelector('.ex-permalink.is-copied')?.classList.remove('is-copied');
-  button.classList.add('is-copied');
-  liveRegion.textContent = 'Link copied';
+  control.classList.add('is-copied');
+  announce('Link copied');
   window.clearTimeout(resetTimer);
   resetTimer = window.setTimeout(() => {
-    button.classList.remove('is-copied');
-    liveRegion.textContent = '';
+    control.classList.remove('is-copied');
+    if (liveRegion) liveRegion.textContent = '';
   }, 2000);
+}
+
+const controlOf = (e: Event) => (e.target as Element).closest<HTMLAnchorElement>('a.ex-permalink[role="button"]');
+
+document.addEventListener('click', (e) => {
+  const control = controlOf(e);
+  if (!control || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+  e.preventDefault();
+  void copy(control);
+});
+// Buttons answer Space as well as Enter.
+document.addEventListener('keydown', (e) => {
+  const control = controlOf(e);
+  if (!control || e.key !== ' ') return;
+  e.preventDefault();
+  void copy(control);
 });

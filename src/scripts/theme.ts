@@ -13,7 +13,9 @@ const toggle = document.querySelector<HTMLButtonElement>('.ex-theme-toggle');
 const isDark = () => root.dataset.theme === 'dark' || (root.dataset.theme !== 'light' && systemDark.matches);
 
 function apply(choice: string | null): void {
-  root.dataset.theme = choice === 'light' || choice === 'dark' ? choice : 'auto';
+  const theme = choice === 'light' || choice === 'dark' ? choice : 'auto';
+  // Unchanged, the attribute is left alone: setting it restyles the whole page.
+  if (root.dataset.theme !== theme) root.dataset.theme = theme;
   toggle?.setAttribute('aria-pressed', String(isDark()));
 }
 

@@ -29,15 +29,15 @@ test('every paragraph, quotation, claim note and glossary entry has a named copy
     notes: document.querySelectorAll('[role="doc-endnotes"] li[id]').length,
     terms: document.querySelectorAll('[role="doc-glossary"] .ex-gloss-entry').length,
   }));
-  const buttons = page.locator('button.ex-permalink');
+  const buttons = page.locator('a.ex-permalink[role="button"]');
   await expect(buttons).toHaveCount(counts.paragraphs + counts.quotes + counts.notes + counts.terms);
-  await expect(page.locator('a.ex-permalink')).toHaveCount(0);
+  await expect(page.locator('a.ex-permalink:not([role="button"])')).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Copy link to paragraph 12', exact: true })).toHaveCount(1);
   await expect(page.getByRole('button', { name: 'Copy link to note 1', exact: true })).toHaveCount(1);
   await expect(page.getByRole('button', { name: 'Copy link to the glossary entry “Nvidia”' })).toHaveCount(1);
   await expect(page.locator('#speaker-feng-ji').getByRole('button', { name: /^Copy link to the quotation “This jaw-dropping/ })).toHaveCount(1);
   // Each names an id that exists on the page.
-  for (const target of await buttons.evaluateAll((els) => els.map((b) => (b as HTMLElement).dataset.href!))) {
+  for (const target of await buttons.evaluateAll((els) => els.map((b) => b.getAttribute('href')!))) {
     await expect(page.locator(target)).toHaveCount(1);
   }
 });
@@ -52,6 +52,11 @@ test('a copy-link button copies the full address, says so, and moves neither foc
   await page.keyboard.press('Enter');
   await expect(page.getByRole('status')).toHaveText('Link copied');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${baseURL}${url}#p-3`);
+  // Space works as well as Enter, as on any button.
+  await page.getByRole('button', { name: 'Copy link to note 2', exact: true }).focus();
+  await page.keyboard.press('Space');
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(`${baseURL}${url}#claim-deepseek-founding`);
+  await page.getByRole('button', { name: 'Copy link to paragraph 3', exact: true }).focus();
   await expect(button).toBeFocused();
   expect(await page.evaluate(() => window.scrollY)).toBe(before);
   expect(new URL(page.url()).hash).toBe('');
@@ -77,7 +82,7 @@ test.describe('without JavaScript', () => {
 
   test('each control is a plain link to its fragment, which scrolls to it and highlights it', async ({ page }) => {
     await page.goto(url);
-    await expect(page.locator('button.ex-permalink')).toHaveCount(0);
+    await expect(page.getByRole('button', { name: /^Copy link/ })).toHaveCount(0);
     const link = page.getByRole('link', { name: 'Link to paragraph 20', exact: true });
     await expect(link).toHaveAttribute('href', '#p-20');
     await link.click();
@@ -96,5 +101,5 @@ test.describe('without JavaScript', () => {
 test('the glossary index has a copy-link button on each entry', async ({ page }) => {
   await page.goto('/glossary/');
   const entries = await page.locator('.ex-gloss-entry').count();
-  await expect(page.locator('button.ex-permalink')).toHaveCount(entries);
+  await expect(page.getByRole('button', { name: /^Copy link to the glossary entry/ })).toHaveCount(entries);
 });

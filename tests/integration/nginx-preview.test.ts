@@ -234,7 +234,7 @@ async function runCrawl(): Promise<void> {
     }
     if (file.endsWith('.html')) {
       // Link previews' images and canonical addresses are absolute: they must be this preview's too.
-      urls.push(...[...text.matchAll(/<meta (?:property|name)="(?:og:image|og:url|twitter:image)" content="([^"]+)"/g)].map((m) => m[1]!));
+      urls.push(...[...text.matchAll(/<meta (?:property|name)="(?:og:image|og:url)" content="([^"]+)"/g)].map((m) => m[1]!));
     }
     for (const raw of urls) {
       const target = resolveInternal(raw, path, path);

@@ -94,13 +94,28 @@ describe('structured data (JSON-LD)', () => {
     return [];
   }
 
+  /** The site glossary's DefinedTerms, from the JSON-LD of its index page. */
+  function glossaryTerms(): Node[] {
+    const json = /<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(built('glossary/index.html'))![1]!;
+    const set = (JSON.parse(json) as { '@graph': Node[] })['@graph'].find((n) => n['@type'] === 'DefinedTermSet')!;
+    return set.hasDefinedTerm as Node[];
+  }
+
+  it('the glossary index describes every term with its definition, under its entry’s address', () => {
+    const { document } = parseHTML(built('glossary/index.html'));
+    const entries = [...document.querySelectorAll('.ex-gloss-entry[id]')];
+    const terms = glossaryTerms();
+    expect(terms.map((t) => t['@id'])).toEqual(entries.map((e) => `${site}${base}glossary/#${e.id}`));
+    for (const t of terms) expect(String(t.description).length, String(t.name)).toBeGreaterThan(20);
+  });
+
   for (const slug of slugs) {
     it(`${slug}: is one schema.org graph whose references all resolve, with absolute URLs under the site and base`, () => {
       const { data, nodes, pageUrl } = graphOf(slug);
       expect(data['@context']).toBe('https://schema.org');
       const known = new Set(['NewsArticle', 'Organization', 'ClaimReview', 'DefinedTermSet', 'Person', 'Quotation']);
       for (const n of nodes) expect(known, JSON.stringify(n).slice(0, 200)).toContain(n['@type']);
-      const ids = nodes.map((n) => n['@id']);
+      const ids = nodes.flatMap((n) => n['@id'] ?? []);
       expect(new Set(ids).size).toBe(ids.length);
       for (const ref of references(nodes)) expect(ids, ref).toContain(ref);
       const urls = JSON.stringify(data).match(/"https?:[^"]+"/g)!.map((u) => JSON.parse(u) as string);
@@ -135,22 +150,25 @@ describe('structured data (JSON-LD)', () => {
         expect(rating).toMatchObject({ '@type': 'Rating', alternateName: name });
         expect(rating.ratingValue).toBe(value);
         if (value !== undefined) expect(rating).toMatchObject({ bestRating: 5, worstRating: 1 });
-        expect(String(rating.ratingExplanation).length).toBeGreaterThan(20);
+        expect(String(rating.ratingExplanation).trim()).not.toBe('');
         expect(String(r.claimReviewed).length).toBeGreaterThan(5);
         expect(r.itemReviewed).toMatchObject({ '@type': 'Claim', appearance: { '@id': source['@id'] } });
       });
 
+      // The page's terms, named; their definitions are in the site glossary's data, under the same ids.
       const entries = [...document.querySelectorAll('[role="doc-glossary"] .ex-gloss-entry')];
       const terms = (byType('DefinedTermSet')[0]?.hasDefinedTerm ?? []) as Node[];
-      expect(terms.map((t) => t.url)).toEqual(entries.map((e) => `${pageUrl}#${e.id}`));
+      expect(terms.map((t) => t['@id'])).toEqual(entries.map((e) => `${site}${base}glossary/#${e.id}`));
       terms.forEach((t, i) => expect(t.name).toBe(squash(entries[i]!.querySelector('dfn')!.textContent!)));
+      const defined = new Set(glossaryTerms().map((t) => t['@id']));
+      for (const t of terms) expect(defined, t['@id']).toContain(t['@id']);
 
       const cards = [...document.querySelectorAll('[data-speaker-card]')].map((c) => c.getAttribute('data-speaker-card'));
       const publisher = (explainer.publisher as { '@id': string })['@id'];
       const speakers = nodes.filter((n) => n['@type'] === 'Person' || (n['@type'] === 'Organization' && n['@id'] !== publisher));
       expect(speakers.map((s) => s.url)).toEqual(cards.map((id) => `${site}${base}people/${id}/`));
       const quotes = [...document.querySelectorAll('.ex-article [data-quote][id^="quote-"]')];
-      expect(byType('Quotation').map((q) => q.url).sort()).toEqual(quotes.map((q) => `${pageUrl}#${q.id}`).sort());
+      expect(byType('Quotation').map((q) => q['@id']).sort()).toEqual(quotes.map((q) => `${pageUrl}#${q.id}`).sort());
     });
   }
 });
@@ -178,8 +196,8 @@ describe('sharing', () => {
       expect(meta(html, 'og:image')).toBe(`${url}social.png`);
       expect([meta(html, 'og:image:width'), meta(html, 'og:image:height')]).toEqual(['1200', '630']);
       expect(meta(html, 'og:image:alt')).toContain(meta(html, 'og:title'));
-      expect(meta(html, 'twitter:card')).toBe('summary_large_image');
-      expect(meta(html, 'twitter:image')).toBe(`${url}social.png`);
+      expect(meta(html, 'twitter:card')).toBe('summary_large_image'); // X takes the rest from og:
+
     });
   }
 
