@@ -38,6 +38,12 @@ export function glossaryRecords(html: string): pagefind.CustomRecord[] {
   }));
 }
 
+/** How many records the written index holds, over all languages (Pagefind reads every page, indexes the marked ones). */
+function indexedCount(bundle: string): number {
+  const entry = JSON.parse(readFileSync(join(bundle, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+  return Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
+}
+
 export function searchIndex(): AstroIntegration {
   return {
     name: 'search-index',
@@ -54,7 +60,7 @@ export function searchIndex(): AstroIntegration {
           const problems = [...pages.errors, ...written.errors];
           if (problems.length > 0) throw new Error(problems.join('\n'));
           for (const file of unusedBundleFiles) rmSync(join(out, 'pagefind', file), { force: true });
-          logger.info(`Search index: ${pages.page_count} pages and ${records.length} glossary entries`);
+          logger.info(`Search index: ${indexedCount(join(out, 'pagefind')) - records.length} pages and ${records.length} glossary entries`);
         } finally {
           await pagefind.close();
         }
