@@ -1,7 +1,21 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import { searchIndex } from './src/integrations/search-index.ts';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+
+/**
+ * The CSP hash of an inline script, from the file the layout inlines
+ * (`?raw`), so the two cannot drift apart.
+ * @param {string} path relative to this file
+ * @returns {`sha256-${string}`}
+ */
+function scriptHash(path) {
+  return `sha256-${createHash('sha256').update(readFileSync(new URL(path, import.meta.url), 'utf8')).digest('base64')}`;
+}
 
 // Articles, notes and the editors' introductions are rendered as data by the
 // project's own unified pipelines (src/render/article-html.ts,
@@ -14,15 +28,18 @@ import { defineConfig } from 'astro/config';
 // the sub-path it is served under (a pull-request preview:
 // /pr-preview/pr-7/). Unset or empty, they fall back to the defaults below;
 // `astro build --site URL --base PATH` still overrides both.
+/** Pages the sitemap leaves out: review views, search results and data files. */
+const unlisted = /\/(review|search)\/$|\.(json|txt|md|png|xml)$/;
+
 export default defineConfig({
   site: process.env.SITE_URL || 'https://example.org',
   base: process.env.BASE_PATH || '/',
   trailingSlash: 'always',
-  integrations: [mdx()],
+  integrations: [mdx(), sitemap({ filter: (page) => !unlisted.test(page) }), searchIndex()],
   // No syntax highlighting: news explainers hold no code, and Shiki's inline
   // styles would need the CSP to allow inline styles.
   markdown: { processor: unified({ remarkPlugins: [], rehypePlugins: [] }), syntaxHighlight: false },
-  // The stylesheet is small (about 3 KB gzipped): inlined, it saves a request
+  // The stylesheet is small (about 4 KB gzipped): inlined, it saves a request
   // before the first paint on slow connections.
   build: { format: 'directory', inlineStylesheets: 'always' },
   // A Content-Security-Policy meta tag on every page: scripts and styles only
@@ -38,6 +55,9 @@ export default defineConfig({
         "base-uri 'self'",
         "form-action 'self'",
       ],
+      // The theme is applied by a script in <head> before the first paint,
+      // which must be inline; Astro hashes the scripts it bundles itself.
+      scriptDirective: { hashes: [scriptHash('./src/scripts/theme-init.js')] },
     },
   },
   // Lightning CSS bundles the stylesheets and resolves the custom media

@@ -61,11 +61,23 @@ export function idFromName(name: string): string {
   return id || 'a-name';
 }
 
+/**
+ * A node of the page's structured data (JSON-LD `@id`: `<page URL>#ld--explainer`),
+ * which names no element.
+ */
+export const linkedDataId = (name: string) => `ld--${name}`;
+
+/** A form control of the page chrome or the search page (`control--site-search`). */
+export const controlId = (name: string) => `control--${name}`;
+
 /** `#id`, for links. */
 export const fragment = (id: string) => `#${id}`;
 
 /** The path of an explainer under the site's base: `deepseek-r1/`. */
 export const explainerPath = (slug: string) => `${slug}/`;
+
+/** The path of an explainer's social card (Open Graph image) under the site's base. */
+export const socialCardPath = (slug: string) => `${slug}/social.png`;
 
 /** The path of a person's page under the site's base. */
 export const personPath = (id: string) => `people/${id}/`;

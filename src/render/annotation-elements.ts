@@ -54,11 +54,18 @@ export function annotationElement(a: Annotation, part: PartInfo): ElementSpec {
  * it gets `aria-expanded` only from the script, and only while notes open in
  * place (narrow screens): in the margin, or without JavaScript, nothing is
  * collapsed, so nothing says so.
+ *
+ * Both are the page's presentation of a note, which the stylesheet shows
+ * (`.ex-note[hidden]` in annotations.css). Clients that read the page without
+ * it (reader modes such as Firefox's Readability, read-later apps, text
+ * browsers) honour `hidden` and get the article's own sentences, with no
+ * number, rating or "Full note and sources" inside them; the notes
+ * themselves are in the endnotes.
  */
 function noteMarker(p: NoteRefAnnotation['payload']): ElementSpec {
   return {
     tagName: 'span',
-    properties: { className: ['ex-note'] },
+    properties: { className: ['ex-note'], hidden: true },
     children: [
       {
         type: 'element',

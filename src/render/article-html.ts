@@ -12,9 +12,24 @@ import { remarkAnnotations } from '../lib/annotations/remark-annotations.ts';
 import type { AnnotationRange } from '../lib/annotations/types.ts';
 import { articleToMdast } from '../lib/article/article-to-mdast.ts';
 import type { Article } from '../lib/article/parse-article.ts';
+import { rehypeParagraphLinks } from './rehype-paragraph-links.ts';
+
+export interface ArticleHtmlOptions {
+  /** Give each paragraph its permalink control (default: false; the page sets it). */
+  paragraphLinks?: boolean;
+}
 
 /** The article's paragraphs as HTML, each annotation an element made by `render`. */
-export function articleHtml<A extends AnnotationRange>(article: Article, annotations: readonly A[], render: RenderAnnotation<A>): string {
-  const processor = unified().use(remarkAnnotations<A>, { annotations, render }).use(remarkRehype).use(rehypeStringify);
+export function articleHtml<A extends AnnotationRange>(
+  article: Article,
+  annotations: readonly A[],
+  render: RenderAnnotation<A>,
+  options: ArticleHtmlOptions = {},
+): string {
+  const processor = unified()
+    .use(remarkAnnotations<A>, { annotations, render })
+    .use(remarkRehype)
+    .use(rehypeParagraphLinks, { paragraphs: options.paragraphLinks ? article.paragraphs.map((p) => p.n) : [] })
+    .use(rehypeStringify);
   return processor.stringify(processor.runSync(articleToMdast(article)));
 }

@@ -7,8 +7,11 @@
  * - Note markers: where sidenotes are not shown in the margin (narrow
  *   screens), a tap opens the note in place under the line; a second tap or
  *   Esc closes it.
+ * - Permalinks copy their address (permalinks.ts).
+ * - On wide screens the glossary follows the paragraph being read.
  */
 import { definitionId, speakerId, termId } from '../lib/ids.ts';
+import './permalinks.ts';
 
 const popover = document.getElementById('ex-popover');
 let popoverOwner: HTMLElement | null = null;
@@ -192,29 +195,71 @@ window.addEventListener('resize', () => {
 });
 
 /**
- * On wide screens, highlight the glossary entries of the paragraph being
- * read (the one crossing the middle of the viewport).
+ * On wide screens, the glossary follows the reader. The entries of the
+ * paragraph being read (the one crossing the middle of the viewport) are
+ * highlighted, and the sidebar scrolls to the ones the paragraph introduces
+ * (its marked terms, which sit together since the glossary is in order of
+ * first use); a paragraph that introduces none shows the entry introduced
+ * last before it, so the panel keeps pace with the article. Only the sidebar
+ * scrolls, never the page, and focus stays where it is; the highlight clears
+ * when no paragraph is current (in the introduction, in the endnotes). On
+ * narrow screens, where the glossary follows the article, nothing moves.
  */
-function highlightCurrentTerms(): void {
-  const byParagraph = new Map<string, HTMLElement[]>();
-  for (const link of document.querySelectorAll<HTMLAnchorElement>('.ex-glossary .ex-backlinks a[href^="#p-"]')) {
-    const entry = link.closest<HTMLElement>('.ex-gloss-entry');
-    if (!entry) continue;
-    const id = link.getAttribute('href')!.slice(1);
-    byParagraph.set(id, [...(byParagraph.get(id) ?? []), entry]);
+function followCurrentTerms(panel: HTMLElement): void {
+  const used = new Map<string, HTMLElement[]>();
+  /** Each entry with the number of the paragraph that introduces it, in glossary order. */
+  const introduced: { entry: HTMLElement; n: number }[] = [];
+  for (const entry of panel.querySelectorAll<HTMLElement>('.ex-glossary .ex-gloss-entry')) {
+    entry.querySelectorAll<HTMLAnchorElement>('.ex-backlinks a[href^="#p-"]').forEach((link, i) => {
+      const id = link.getAttribute('href')!.slice(1);
+      used.set(id, [...(used.get(id) ?? []), entry]);
+      if (i === 0) introduced.push({ entry, n: Number(id.slice(2)) });
+    });
   }
+  const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
+  let currentParagraph: string | undefined;
   let current: HTMLElement[] = [];
+
+  const follow = (paragraph: string | undefined) => {
+    currentParagraph = paragraph;
+    for (const el of current) el.classList.remove('is-current');
+    current = [];
+    if (!paragraph || !layout('sidebar')) return;
+    current = used.get(paragraph) ?? [];
+    for (const el of current) el.classList.add('is-current');
+    const n = Number(paragraph.slice(2));
+    const here = introduced.filter((t) => t.n === n);
+    const shown = here.length > 0 ? here : introduced.filter((t) => t.n < n).slice(-1);
+    if (shown.length > 0) bringIntoView(panel, shown.map((t) => t.entry), reducedMotion.matches ? 'instant' : 'smooth');
+  };
+
   const observer = new IntersectionObserver(
     (entries) => {
       const hit = entries.find((e) => e.isIntersecting);
-      if (!hit) return;
-      for (const el of current) el.classList.remove('is-current');
-      current = byParagraph.get(hit.target.id) ?? [];
-      for (const el of current) el.classList.add('is-current');
+      if (hit) follow(hit.target.id);
+      else if (entries.some((e) => e.target.id === currentParagraph)) follow(undefined);
     },
     { rootMargin: '-50% 0px -50% 0px' },
   );
   document.querySelectorAll('.ex-article > p[id]').forEach((p) => observer.observe(p));
 }
 
-if ('IntersectionObserver' in window && layout('sidebar')) highlightCurrentTerms();
+/**
+ * Scrolls the panel, and only the panel, as little as it takes to show the
+ * entries (consecutive ones); when they do not all fit, the first one goes to
+ * the top. Left alone while the reader is using the panel.
+ */
+function bringIntoView(panel: HTMLElement, entries: HTMLElement[], behavior: ScrollBehavior): void {
+  if (panel.matches(':hover') || panel.contains(document.activeElement)) return;
+  const box = panel.getBoundingClientRect();
+  const top = entries[0]!.getBoundingClientRect().top;
+  const bottom = entries[entries.length - 1]!.getBoundingClientRect().bottom;
+  const margin = 16;
+  let offset = 0;
+  if (bottom - top > box.height - 2 * margin || top < box.top + margin) offset = top - box.top - margin;
+  else if (bottom > box.bottom - margin) offset = bottom - box.bottom + margin;
+  if (offset !== 0) panel.scrollTo({ top: panel.scrollTop + offset, behavior });
+}
+
+const sidebarPanel = document.querySelector<HTMLElement>('.ex-sidebar-inner');
+if ('IntersectionObserver' in window && sidebarPanel) followCurrentTerms(sidebarPanel);

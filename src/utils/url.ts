@@ -20,3 +20,11 @@ export function personUrl(id: string): string {
 export function glossaryUrl(): string {
   return withBase('glossary/');
 }
+
+/**
+ * An absolute URL for a site path (one that already holds the base), on the
+ * configured `site`: canonical links, feeds, social cards, structured data.
+ */
+export function absoluteUrl(path: string, site: URL | undefined): string {
+  return new URL(path, site ?? 'https://example.org').href;
+}

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 
-const pages = ['/', '/deepseek-r1/', '/glossary/', '/people/feng-ji/', '/people/deepseek/', '/no-such-page/'];
+const pages = ['/', '/deepseek-r1/', '/glossary/', '/people/feng-ji/', '/people/deepseek/', '/no-such-page/', '/search/?q=export+controls'];
 
 // An axe run on the explainer page takes seconds; on a loaded machine, many.
 test.describe.configure({ timeout: 120_000 });
@@ -13,6 +13,8 @@ for (const width of [1400, 390]) {
         await page.setViewportSize({ width, height: 900 });
         await page.emulateMedia({ colorScheme });
         await page.goto(url);
+        // The search page's results arrive after the page has loaded.
+        if (url.startsWith('/search/')) await page.locator('.ex-search-results li').first().waitFor();
         const results = await new AxeBuilder({ page }).analyze();
         expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
       });

@@ -4,6 +4,7 @@
  * says it is expanded or collapsed only while notes open in place.
  */
 import { expect, test } from '@playwright/test';
+import { definitionId } from '../../src/lib/ids.ts';
 
 const url = '/deepseek-r1/';
 
@@ -11,7 +12,7 @@ test('a term is a link to its entry, described by its definition, and stays a pl
   await page.goto(url);
   const term = page.locator('.ex-article a[data-term="deepseek"]');
   await expect(term).toMatchAriaSnapshot(`- link "DeepSeek":\n  - /url: "#term-deepseek"`);
-  const definition = (await page.locator('#term-def-deepseek').textContent())!.replace(/\s+/g, ' ').trim();
+  const definition = (await page.locator(`#${definitionId('deepseek')}`).textContent())!.replace(/\s+/g, ' ').trim();
   await expect(term).toHaveAccessibleDescription(definition);
   await term.hover();
   await expect(page.locator('#ex-popover')).toBeVisible();

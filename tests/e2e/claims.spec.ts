@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { noteRefId, sidenoteId } from '../../src/lib/ids.ts';
 
 const url = '/deepseek-r1/';
 const statuses = ['verified', 'qualified', 'disputed', 'unverified'];
@@ -67,7 +68,7 @@ test.describe('on a phone', () => {
     await page.goto(url);
     const marker = page.locator('.ex-article a[role="doc-noteref"]').nth(2);
     const id = await marker.getAttribute('data-claim');
-    const note = page.locator(`#sidenote-${id}`);
+    const note = page.locator(`#${sidenoteId(id!)}`);
     await expect(note).toBeHidden();
     await marker.scrollIntoViewIfNeeded();
     const before = await page.evaluate(() => window.scrollY);
@@ -97,7 +98,7 @@ test.describe('without JavaScript', () => {
     await expect(page).toHaveURL(new RegExp(`#claim-${id}$`));
     await expect(page.locator(`#claim-${id}`)).toBeInViewport();
     await page.locator(`#claim-${id} a[role="doc-backlink"]`).click();
-    await expect(page).toHaveURL(new RegExp(`#claimref-${id}$`));
+    await expect(page).toHaveURL(new RegExp(`#${noteRefId(id!)}$`));
     await expect(marker).toBeInViewport();
   });
 });
@@ -112,4 +113,40 @@ test('printed, the notes are endnotes with their addresses written out', async (
     .first()
     .evaluate((a) => ({ content: getComputedStyle(a, '::after').content, href: a.getAttribute('href') }));
   expect(after.content).toContain(after.href!);
+});
+
+test('under forced colours the marks stay visible: a claim as a dashed line, a link target as an outline', async ({ page }) => {
+  await page.emulateMedia({ forcedColors: 'active' });
+  await page.goto(`${url}#p-2`);
+  const claim = await page.locator('#p-2 .ex-claim').first().evaluate((el) => {
+    const s = getComputedStyle(el);
+    return { style: s.borderBottomStyle, width: parseFloat(s.borderBottomWidth), image: s.backgroundImage };
+  });
+  expect(claim.style).toBe('dashed');
+  expect(claim.width).toBeGreaterThan(0);
+  expect(await page.locator('#p-2').evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('solid');
+});
+
+test('printed from a dark screen, the page uses the light palette and keeps every mark', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark', media: 'print' });
+  await page.goto(url);
+  const styles = await page.evaluate(() => {
+    const css = (sel: string) => getComputedStyle(document.querySelector(sel)!);
+    return {
+      background: getComputedStyle(document.documentElement).backgroundColor,
+      verified: css('.ex-endnote .ex-status[data-status="verified"]').color,
+      claim: css('.ex-article .ex-claim').borderBottomStyle,
+      term: css('.ex-article .ex-term').textDecorationLine,
+      speaker: css('.ex-article .ex-speaker-link').textDecorationLine,
+      marker: css('.ex-article a[role="doc-noteref"]').display,
+    };
+  });
+  expect(styles).toEqual({
+    background: 'rgb(255, 255, 255)',
+    verified: 'rgb(31, 107, 58)', // the light palette's green, not the dark one's
+    claim: 'dashed',
+    term: 'underline',
+    speaker: 'underline',
+    marker: 'inline',
+  });
 });

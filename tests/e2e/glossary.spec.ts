@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { definitionId } from '../../src/lib/ids.ts';
 import { seedLines, squash } from '../support/seed.ts';
 
 const url = '/deepseek-r1/';
@@ -59,7 +60,7 @@ test('hovering a term shows its definition next to the word', async ({ page }) =
   const term = page.locator('.ex-article a[data-term="nvidia"]');
   await term.hover();
   await expect(page.locator(popover)).toBeVisible();
-  const definition = squash((await page.locator('#term-def-nvidia').textContent()) ?? '');
+  const definition = squash((await page.locator(`#${definitionId('nvidia')}`).textContent()) ?? '');
   await expect(page.locator(popover)).toContainText(definition.slice(0, 40));
   const t = (await term.boundingBox())!;
   const p = (await page.locator(popover).boundingBox())!;
@@ -79,7 +80,7 @@ test('Tab focus opens the definition and Esc closes it', async ({ page }) => {
   expect(focused).not.toBeNull();
   await expect(page.locator(popover)).toBeVisible();
   await expect(page.locator(popover)).toContainText(squash((await page.locator(`#term-${focused} dfn`).textContent()) ?? ''));
-  await expect(page.locator(`.ex-article a[data-term="${focused}"]`)).toHaveAttribute('aria-describedby', `term-def-${focused}`);
+  await expect(page.locator(`.ex-article a[data-term="${focused}"]`)).toHaveAttribute('aria-describedby', definitionId(focused!));
   await page.keyboard.press('Escape');
   await expect(page.locator(popover)).toBeHidden();
 });
@@ -138,4 +139,69 @@ test('the glossary index lists every term A–Z with links to where it is used',
   const link = page.locator('#term-nvidia .ex-backlinks a[href*="#p-"]').first();
   await link.click();
   await expect(page).toHaveURL(/\/deepseek-r1\/#p-\d+$/);
+});
+
+/** Scrolls the page so that paragraph `id` crosses the middle of the viewport; returns the page's scroll position. */
+async function readParagraph(page: Page, id: string): Promise<number> {
+  return page.evaluate((pid) => {
+    const r = document.getElementById(pid)!.getBoundingClientRect();
+    window.scrollTo({ top: window.scrollY + r.top + r.height / 2 - window.innerHeight / 2, behavior: 'instant' });
+    return window.scrollY;
+  }, id);
+}
+
+/** The glossary entries of the terms marked in paragraph `id` (the terms it introduces). */
+async function entriesOf(page: Page, id: string): Promise<string[]> {
+  return page.locator(`#${id} a[data-term]`).evaluateAll((els) => els.map((e) => `term-${e.getAttribute('data-term')}`));
+}
+
+/** Whether every entry is fully inside the sidebar's visible box and the viewport. */
+async function inPanelView(page: Page, ids: string[]): Promise<boolean> {
+  return page.evaluate((list) => {
+    const panel = document.querySelector('.ex-sidebar-inner')!.getBoundingClientRect();
+    return list.every((id) => {
+      const r = document.getElementById(id)!.getBoundingClientRect();
+      return r.top >= Math.max(panel.top, 0) - 1 && r.bottom <= Math.min(panel.bottom, window.innerHeight) + 1;
+    });
+  }, ids);
+}
+
+for (const motion of ['reduce', 'no-preference'] as const) {
+  test(`on a wide screen the glossary brings the entries of the paragraph being read into view (${motion === 'reduce' ? 'instantly, reduced motion' : 'smoothly'})`, async ({ page }) => {
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await page.emulateMedia({ reducedMotion: motion });
+    await page.goto(url);
+    const focused = await page.evaluate(() => document.activeElement?.tagName);
+    const entries = await entriesOf(page, 'p-12');
+    expect(entries.length).toBeGreaterThan(0);
+    expect(await inPanelView(page, entries)).toBe(false); // at the top, the panel shows the first entries
+    const scrolled = await readParagraph(page, 'p-12');
+    await expect.poll(() => inPanelView(page, entries)).toBe(true);
+    for (const id of entries) await expect(page.locator(`#${id}`)).toHaveClass(/\bis-current\b/);
+    // Only the panel moved: the page stays where the reader put it, and so does focus.
+    expect(await page.evaluate(() => window.scrollY)).toBe(scrolled);
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe(focused);
+    // A later paragraph with other entries takes over.
+    const later = await entriesOf(page, 'p-27');
+    await readParagraph(page, 'p-27');
+    await expect.poll(() => inPanelView(page, later)).toBe(true);
+    // Every entry the paragraph uses is highlighted, the ones it introduces included.
+    const used = await page.locator('[role="doc-glossary"] .ex-gloss-entry:has(.ex-backlinks a[href="#p-27"])').count();
+    await expect(page.locator('.ex-gloss-entry.is-current')).toHaveCount(used);
+    // Past the article, in the endnotes, no entry stays highlighted.
+    await page.locator('[role="doc-endnotes"] h2').evaluate((h) => h.scrollIntoView({ block: 'center' }));
+    await expect(page.locator('.ex-gloss-entry.is-current')).toHaveCount(0);
+  });
+}
+
+test.describe('on a phone, the glossary after the article', () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+  test('does not move or highlight while the article is read', async ({ page }) => {
+    await page.goto(url);
+    const scrolled = await readParagraph(page, 'p-12');
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => window.scrollY)).toBe(scrolled);
+    await expect(page.locator('.ex-gloss-entry.is-current')).toHaveCount(0);
+  });
 });

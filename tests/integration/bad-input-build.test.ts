@@ -22,12 +22,29 @@ function htmlFiles(dir: string): string[] {
   });
 }
 
+/** JSON that parses, with no `<` that could end its script element or start markup. */
+function isInertJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+  } catch {
+    return false;
+  }
+  return !text.includes('<');
+}
+
 /** Everything in a built site that could run code or load another document, as text. */
 function activeContent(dist: string): Set<string> {
   const found = new Set<string>();
   for (const file of htmlFiles(dist)) {
     const html = readFileSync(file, 'utf8');
-    for (const m of html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/gi)) found.add(`script ${m[0].slice(0, 200)}`);
+    for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
+      // Structured data is JSON that no browser runs: it is checked to be JSON that cannot close its element.
+      if (/^\s+type="application\/ld\+json"$/.test(m[1]!)) {
+        if (!isInertJson(m[2]!)) found.add(`json-ld that is not plain JSON: ${m[2]!.slice(0, 200)}`);
+        continue;
+      }
+      found.add(`script ${m[0].slice(0, 200)}`);
+    }
     for (const m of html.matchAll(/<(iframe|frame|object|embed|form|base|meta\s+http-equiv)\b[^>]*>/gi)) found.add(`element ${m[0]}`);
     for (const tag of html.matchAll(/<[a-z][^>]*>/gi)) {
       for (const a of tag[0].matchAll(/\s(on[a-z]+)\s*=/gi)) found.add(`handler ${a[1]} in ${tag[0].slice(0, 120)}`);

@@ -190,6 +190,10 @@ async function runCrawl(): Promise<void> {
     const rel = relative(outDir, page).split('\\').join('/');
     pending.push({ path: base + rel.replace(/(^|\/)index\.html$/, '$1'), from: 'dist/', expect: 200 });
   }
+  // What no page links to, but the search page's script and feed readers load.
+  for (const path of ['pagefind/pagefind.js', 'pagefind/pagefind-entry.json', 'rss.xml', 'sitemap-index.xml']) {
+    pending.push({ path: base + path, from: 'the search page and feed readers', expect: 200 });
+  }
   // The 404 page is served at any depth: its links must not depend on where.
   pending.push({ path: `${base}no/such/page/here/`, from: 'an unknown path', expect: 404 });
   const wanted: { path: string; id: string; from: string }[] = [];
@@ -224,6 +228,13 @@ async function runCrawl(): Promise<void> {
       }
     } else if (/\.m?js$/.test(file)) {
       urls = scriptImports(text);
+    } else if (file.endsWith('.xml')) {
+      // The feed and the sitemap: absolute URLs of pages, which must be this preview's.
+      urls = [...text.matchAll(/<(loc|link|guid)\b[^>]*>([^<]+)<\/\1>/g)].map((m) => m[2]!.trim());
+    }
+    if (file.endsWith('.html')) {
+      // Link previews' images and canonical addresses are absolute: they must be this preview's too.
+      urls.push(...[...text.matchAll(/<meta (?:property|name)="(?:og:image|og:url)" content="([^"]+)"/g)].map((m) => m[1]!));
     }
     for (const raw of urls) {
       const target = resolveInternal(raw, path, path);

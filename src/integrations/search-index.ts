@@ -1,0 +1,70 @@
+/**
+ * Site search: once `astro build` has written the site, Pagefind indexes it
+ * into `dist/pagefind/`, so `npm run build` does everything. Indexed are the
+ * pages whose main content carries `data-pagefind-body` (explainers, people)
+ * and each glossary entry on its own, read from the glossary index page, so a
+ * search for a term finds its entry (`/glossary/#term-<id>`) and not just the
+ * page of all terms. Review views, search, the home and 404 pages are left
+ * out. Result URLs are written without the base, which the search page's
+ * script adds (Pagefind's `baseUrl`), so one index works under any base.
+ */
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { parseHTML } from 'linkedom';
+import * as pagefind from 'pagefind';
+
+/** Pagefind's ready-made interfaces, which the site does not use (it has its own search page). */
+const unusedBundleFiles = [
+  'pagefind-ui.js',
+  'pagefind-ui.css',
+  'pagefind-modular-ui.js',
+  'pagefind-modular-ui.css',
+  'pagefind-component-ui.js',
+  'pagefind-component-ui.css',
+  'pagefind-highlight.js',
+];
+
+/** One search record per entry of the built glossary index page. */
+export function glossaryRecords(html: string): pagefind.CustomRecord[] {
+  const { document } = parseHTML(html);
+  const language = document.documentElement.getAttribute('lang') ?? 'en';
+  return [...document.querySelectorAll('.ex-gloss-entry[id]')].map((entry) => ({
+    url: `/glossary/#${entry.id}`,
+    language,
+    content: [...entry.querySelectorAll('dfn, dd')].map((el) => el.textContent!.replace(/\s+/g, ' ').trim()).join('\n'),
+    meta: { title: entry.querySelector('dfn')!.textContent!.trim(), kind: 'Glossary entry' },
+  }));
+}
+
+/** How many records the written index holds, over all languages (Pagefind reads every page, indexes the marked ones). */
+function indexedCount(bundle: string): number {
+  const entry = JSON.parse(readFileSync(join(bundle, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+  return Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
+}
+
+export function searchIndex(): AstroIntegration {
+  return {
+    name: 'search-index',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const out = fileURLToPath(dir);
+        try {
+          const { index, errors } = await pagefind.createIndex({});
+          if (!index) throw new Error(errors.join('\n'));
+          const pages = await index.addDirectory({ path: out });
+          const records = glossaryRecords(readFileSync(join(out, 'glossary/index.html'), 'utf8'));
+          for (const record of records) await index.addCustomRecord(record);
+          const written = await index.writeFiles({ outputPath: join(out, 'pagefind') });
+          const problems = [...pages.errors, ...written.errors];
+          if (problems.length > 0) throw new Error(problems.join('\n'));
+          for (const file of unusedBundleFiles) rmSync(join(out, 'pagefind', file), { force: true });
+          logger.info(`Search index: ${indexedCount(join(out, 'pagefind')) - records.length} pages and ${records.length} glossary entries`);
+        } finally {
+          await pagefind.close();
+        }
+      },
+    },
+  };
+}

@@ -1,0 +1,72 @@
+/**
+ * Site search: Pagefind's index of explainers, glossary entries and people,
+ * queried from the search page; the header's box leads there.
+ */
+import { expect, test, type Page } from '@playwright/test';
+
+/** Collects console errors, uncaught exceptions and CSP violations. */
+async function watchProblems(page: Page): Promise<string[]> {
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+  });
+  return problems;
+}
+
+test('“export controls” typed in the header’s box finds the DeepSeek explainer and the glossary entry, by keyboard alone', async ({ page }) => {
+  const problems = await watchProblems(page);
+  await page.goto('/deepseek-r1/');
+  await page.getByRole('searchbox', { name: 'Search explainers, terms and people' }).focus();
+  await page.keyboard.type('export controls');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/search\/\?q=export\+controls$/);
+  const results = page.locator('.ex-search-results');
+  await expect(results.getByRole('link', { name: 'Export controls on AI chips' })).toHaveAttribute('href', '/glossary/#term-export-controls');
+  await expect(results.getByRole('link', { name: /^DeepSeek’s R1/ })).toHaveAttribute('href', '/deepseek-r1/');
+  await expect(page.getByRole('status')).toContainText(/\d+ results? for “export controls”/);
+  // ↓ from the box to the first result, and Enter follows it.
+  await page.getByRole('searchbox').focus();
+  await page.keyboard.press('ArrowDown');
+  const first = results.locator('a').first();
+  await expect(first).toBeFocused();
+  const href = await first.getAttribute('href');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`${href!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+  await page.waitForLoadState('networkidle');
+  expect(problems).toEqual([]);
+});
+
+test('results update as the reader types, find people, and leave out the review view and the 404 page', async ({ page }) => {
+  const problems = await watchProblems(page);
+  await page.goto('/search/');
+  const box = page.getByRole('searchbox', { name: 'Explainers, glossary entries and people' });
+  await box.fill('Liang Wenfeng');
+  const results = page.locator('.ex-search-results');
+  await expect(results.getByRole('link', { name: 'Liang Wenfeng', exact: true })).toHaveAttribute('href', '/people/liang-wenfeng/');
+  const hrefs = await results.locator('a').evaluateAll((els) => els.map((a) => a.getAttribute('href')!));
+  expect(hrefs.filter((h) => /review|404|search/.test(h))).toEqual([]);
+  await box.fill('');
+  await expect(results.locator('li')).toHaveCount(0);
+  await box.fill('zzzqqxx');
+  await expect(page.getByRole('status')).toHaveText('Nothing found for “zzzqqxx”.');
+  expect(problems).toEqual([]);
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the header offers the glossary index instead of a search box, and the search page says why', async ({ page }) => {
+    await page.goto('/deepseek-r1/');
+    await expect(page.getByRole('searchbox')).toBeHidden();
+    await page.getByRole('link', { name: 'Find a term in the glossary' }).click();
+    await expect(page).toHaveURL(/\/glossary\/$/);
+    await page.goto('/search/?q=export');
+    await expect(page.getByRole('searchbox')).toBeHidden();
+    await expect(page.getByText('Search runs in your browser and needs JavaScript.')).toBeVisible();
+    await expect(page.getByRole('link', { name: 'glossary, A to Z' })).toHaveAttribute('href', '/glossary/');
+  });
+});

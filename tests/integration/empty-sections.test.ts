@@ -1,0 +1,38 @@
+/**
+ * An explainer with nothing to show in a section leaves the section out,
+ * heading and all: no empty "Glossary", no claims legend without claims.
+ */
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { astroBuild, projectCopy, type BuildResult } from '../support/build-site.ts';
+
+let build: BuildResult;
+let html: string;
+
+describe('an explainer with no glossary terms and no claims', () => {
+  beforeAll(() => {
+    const root = projectCopy('empty-sections');
+    rmSync(join(root, 'content/glossary'), { recursive: true });
+    rmSync(join(root, 'content/claims'), { recursive: true });
+    build = astroBuild(root, join(root, 'dist'));
+    html = build.status === 0 ? readFileSync(join(build.outDir, 'deepseek-r1/index.html'), 'utf8') : '';
+  }, 300_000);
+
+  it('builds', () => {
+    expect(build.status, build.output).toBe(0);
+  });
+
+  it('has no glossary, no endnotes and no claims legend', () => {
+    expect(html).not.toContain('doc-glossary');
+    expect(html).not.toContain('glossary-heading');
+    expect(html).not.toContain('doc-endnotes');
+    expect(html).not.toContain('ex-legend');
+    expect(html).not.toContain('doc-noteref');
+  });
+
+  it('still has its speakers, in a sidebar named after them alone', () => {
+    expect(html).toContain('<aside class="ex-sidebar" aria-label="Speakers">');
+    expect(html).toContain('id="speaker-feng-ji"');
+  });
+});
