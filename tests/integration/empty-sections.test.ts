@@ -4,6 +4,7 @@
  */
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { astroBuild, projectCopy, type BuildResult } from '../support/build-site.ts';
 
@@ -24,11 +25,14 @@ describe('an explainer with no glossary terms and no claims', () => {
   });
 
   it('has no glossary, no endnotes and no claims legend', () => {
-    expect(html).not.toContain('doc-glossary');
-    expect(html).not.toContain('glossary-heading');
-    expect(html).not.toContain('doc-endnotes');
-    expect(html).not.toContain('ex-legend');
-    expect(html).not.toContain('doc-noteref');
+    // Asked of the document, not its source: the inlined stylesheet names these selectors.
+    const { document } = parseHTML(html);
+    expect(document.querySelector('[role="doc-glossary"]')).toBeNull();
+    expect(document.querySelector('#glossary-heading')).toBeNull();
+    expect(document.querySelector('[role="doc-endnotes"]')).toBeNull();
+    expect(document.querySelector('.ex-legend')).toBeNull();
+    expect(document.querySelector('[role="doc-noteref"]')).toBeNull();
+    expect(document.querySelector('#speaker-feng-ji')).not.toBeNull();
   });
 
   it('still has its speakers, in a sidebar named after them alone', () => {

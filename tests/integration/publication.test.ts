@@ -22,6 +22,13 @@ const slugs = readdirSync(join(projectRoot, 'content/explainers'))
   .map((f) => f.replace(/\.mdx$/, ''))
   .sort();
 
+/** The source's credit as the page's header shows it, without the original headline cited after it. */
+function creditOf(document: Document): string {
+  const dd = document.querySelector('.ex-meta dd')!.cloneNode(true) as Element;
+  dd.querySelector('.ex-source-headline')?.remove();
+  return squash(dd.textContent!);
+}
+
 const built = (path: string) => readFileSync(join(build.outDir, path), 'utf8');
 
 beforeAll(() => {
@@ -38,7 +45,7 @@ describe('in reader mode (Readability)', () => {
   function read(slug: string) {
     const html = built(`${slug}/index.html`);
     const { document } = parseHTML(html);
-    const credit = squash(document.querySelector('.ex-meta dd')!.textContent!);
+    const credit = creditOf(document);
     const article = new Readability(document).parse()!;
     return { article, credit, body: parseHTML(`<!doctype html><html><body>${article.content}</body></html>`).document };
   }
@@ -132,7 +139,7 @@ describe('structured data (JSON-LD)', () => {
       const explainer = nodes[0]!;
       expect(explainer).toMatchObject({ '@type': 'NewsArticle', url: pageUrl, headline: squash(document.querySelector('h1')!.textContent!) });
       const source = nodes.find((n) => n['@id'] === (explainer.isBasedOn as { '@id': string })['@id'])!;
-      expect(source).toMatchObject({ '@type': 'NewsArticle', creditText: squash(document.querySelector('.ex-meta dd')!.textContent!) });
+      expect(source).toMatchObject({ '@type': 'NewsArticle', creditText: creditOf(document) });
       expect(source.datePublished).toBe(document.querySelector('.ex-meta time')!.getAttribute('datetime'));
 
       const notes = [...document.querySelectorAll('[role="doc-endnotes"] li[id^="claim-"]')];
