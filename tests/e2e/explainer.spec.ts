@@ -95,8 +95,10 @@ test('the tests see the built site, not a dev server (no dev toolbar, no Vite cl
   const html = await page.content();
   expect(html).not.toContain('/@vite/client');
   await expect(page.locator('astro-dev-toolbar')).toHaveCount(0);
-  // The stylesheet is a hashed file of the build, not a module served on demand.
-  await expect(page.locator('link[rel="stylesheet"][href*="/_astro/"]')).not.toHaveCount(0);
+  // The script is a hashed file of the build and the styles are inlined by it, not modules served on demand.
+  await expect(page.locator('script[type="module"][src^="/_astro/"][src$=".js"]')).not.toHaveCount(0);
+  await expect(page.locator('style')).not.toHaveCount(0);
+  expect(html).not.toMatch(/\/src\/|\?astro&type=style/);
 });
 
 test('every page carries a Content-Security-Policy without unsafe-inline scripts, and works under it with no violation', async ({ page }) => {
