@@ -62,5 +62,11 @@ export default defineConfig({
   },
   // Lightning CSS bundles the stylesheets and resolves the custom media
   // queries of src/styles/breakpoints.css, where the breakpoints are defined once.
+  // Rebuilds copy the pages whose data and code are unchanged from the last
+  // build (kept in cacheDir) instead of rendering them again: every page made
+  // from a collection entry gives Astro the entry's digest as its cacheKey
+  // (src/render/cache-key.ts). Pagefind, the sitemap and the few pages made
+  // from the whole site are made anew each time.
+  experimental: { incrementalBuild: true },
   vite: { css: { transformer: 'lightningcss', lightningcss: { drafts: { customMedia: true } } } },
 });

@@ -1,7 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
 import { type ContentStatus, siteLoader } from './lib/content/astro-loader.ts';
-import type { ExplainerReview } from './lib/content/export-reviews.ts';
+import type { ReviewInput } from './lib/content/export-reviews.ts';
 import type { ExplainerPage, GlossaryIndexEntry, PersonPage } from './lib/content/model.ts';
 
 /**
@@ -14,8 +14,8 @@ export const collections = {
   explainers: defineCollection({ loader: siteLoader('explainers'), schema: z.custom<ExplainerPage>() }),
   glossary: defineCollection({ loader: siteLoader('glossary'), schema: z.custom<GlossaryIndexEntry>() }),
   people: defineCollection({ loader: siteLoader('people'), schema: z.custom<PersonPage>() }),
-  /** Each explainer's W3C export, review view and summary. */
-  reviews: defineCollection({ loader: siteLoader('reviews'), schema: z.custom<ExplainerReview>() }),
+  /** What each explainer's review needs beyond its page: its messages and its changes against the base branch. */
+  reviews: defineCollection({ loader: siteLoader('reviews'), schema: z.custom<ReviewInput>() }),
   /** The content errors of the last change, which `astro dev` shows on every page. */
   status: defineCollection({ loader: siteLoader('status'), schema: z.custom<ContentStatus>() }),
 };

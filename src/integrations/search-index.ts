@@ -39,6 +39,9 @@ export function glossaryRecords(html: string): pagefind.CustomRecord[] {
 }
 
 /** How many records the written index holds, over all languages (Pagefind reads every page, indexes the marked ones). */
+/** The built pages Pagefind reads: one level down (explainers) and people's pages. */
+const searchableGlob = '{*/index.html,people/*/index.html}';
+
 function indexedCount(bundle: string): number {
   const entry = JSON.parse(readFileSync(join(bundle, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
   return Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
@@ -53,7 +56,10 @@ export function searchIndex(): AstroIntegration {
         try {
           const { index, errors } = await pagefind.createIndex({});
           if (!index) throw new Error(errors.join('\n'));
-          const pages = await index.addDirectory({ path: out });
+          // Only the pages that can hold a searchable body: explainers and people
+          // (and the glossary, read below), never the review views a level deeper,
+          // which are the largest pages and would only be parsed to be skipped.
+          const pages = await index.addDirectory({ path: out, glob: searchableGlob });
           const records = glossaryRecords(readFileSync(join(out, 'glossary/index.html'), 'utf8'));
           for (const record of records) await index.addCustomRecord(record);
           const written = await index.writeFiles({ outputPath: join(out, 'pagefind') });

@@ -57,16 +57,34 @@ function countLine(page: ExplainerPage): string {
   return [n(page.terms.length, 'term', 'terms'), n(page.claims.length, 'checked claim', 'checked claims'), n(page.speakers.length, 'speaker', 'speakers')].join(' · ');
 }
 
+/** Everything a card shows, and nothing else: the card is drawn from this alone. */
+export type SocialCardText = {
+  title: string;
+  dek: string;
+  counts: string;
+  published: string;
+  ratings: { status: ClaimStatus; count: number }[];
+  siteName: string;
+};
+
+export function socialCardText(page: ExplainerPage, siteName: string): SocialCardText {
+  return {
+    title: page.title,
+    dek: page.dek,
+    counts: countLine(page),
+    published: formatDate(page.source.published),
+    ratings: claimStatuses.map((status) => ({ status, count: page.claims.filter((c) => c.status === status).length })).filter((r) => r.count > 0),
+    siteName,
+  };
+}
+
 /** The headline's size: long headlines get smaller type, so three lines hold them. */
 function titleSize(title: string): number {
   return title.length <= 50 ? 68 : title.length <= 80 ? 60 : 50;
 }
 
-function card(page: ExplainerPage, siteName: string): Node {
-  const ratings = claimStatuses
-    .map((s) => ({ s, count: page.claims.filter((c) => c.status === s).length }))
-    .filter((r) => r.count > 0)
-    .map(({ s, count }) =>
+function card(text: SocialCardText): Node {
+  const ratings = text.ratings.map(({ status: s, count }) =>
       el(
         'div',
         { display: 'flex', alignItems: 'center', marginRight: 28 },
@@ -84,25 +102,25 @@ function card(page: ExplainerPage, siteName: string): Node {
       el('div', { display: 'flex', fontSize: 24, fontWeight: 700, letterSpacing: 3, color: colours.muted }, 'ANNOTATED EXPLAINER'),
       el(
         'div',
-        { display: 'block', marginTop: 20, fontFamily: 'Serif', fontWeight: 700, fontSize: titleSize(page.title), lineHeight: 1.15, lineClamp: 3 },
-        page.title,
+        { display: 'block', marginTop: 20, fontFamily: 'Serif', fontWeight: 700, fontSize: titleSize(text.title), lineHeight: 1.15, lineClamp: 3 },
+        text.title,
       ),
-      el('div', { display: 'block', marginTop: 22, fontSize: 28, lineHeight: 1.35, color: colours.muted, lineClamp: 3 }, page.dek),
+      el('div', { display: 'block', marginTop: 22, fontSize: 28, lineHeight: 1.35, color: colours.muted, lineClamp: 3 }, text.dek),
       el('div', { display: 'flex', flexGrow: 1 }),
       el('div', { display: 'flex', fontSize: 26, color: colours.muted, marginBottom: 14 }, ...ratings),
       el(
         'div',
         { display: 'flex', justifyContent: 'space-between', alignItems: 'flex-end', paddingTop: 18, borderTop: `2px solid ${colours.rule}`, fontSize: 26 },
-        el('div', { display: 'flex' }, `${countLine(page)} · article of ${formatDate(page.source.published)}`),
-        el('div', { display: 'flex', fontWeight: 700, color: colours.accent }, siteName),
+        el('div', { display: 'flex' }, `${text.counts} · article of ${text.published}`),
+        el('div', { display: 'flex', fontWeight: 700, color: colours.accent }, text.siteName),
       ),
     ),
   );
 }
 
 /** The card as a PNG. */
-export async function socialCard(page: ExplainerPage, siteName: string): Promise<Uint8Array> {
+export async function socialCard(text: SocialCardText): Promise<Uint8Array> {
   // satori's types want a React element; this is the same shape.
-  const svg = await satori(card(page, siteName) as unknown as Parameters<typeof satori>[0], { ...socialCardSize, fonts });
+  const svg = await satori(card(text) as unknown as Parameters<typeof satori>[0], { ...socialCardSize, fonts });
   return new Resvg(svg, { fitTo: { mode: 'width', value: socialCardSize.width }, font: { loadSystemFonts: false } }).render().asPng();
 }

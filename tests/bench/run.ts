@@ -312,7 +312,12 @@ const report = {
         lighthouse: 'error' in page.lighthouse ? page.lighthouse : { ...page.lighthouse, lcp_s: r2(page.lighthouse.lcp_s) },
       }
     : figures.page,
-  budgets: { pass, failed: results.filter((r) => !r.pass).map((r) => r.id) },
+  // A budget with no figure (its part not run, or a measurement that failed) is not met either.
+  budgets: {
+    pass,
+    failed: results.filter((r) => !r.pass && r.value !== undefined).map((r) => r.id),
+    not_measured: results.filter((r) => r.value === undefined).map((r) => r.id),
+  },
   meta: {
     mode: quick ? 'quick' : 'full',
     date: new Date().toISOString().slice(0, 10),

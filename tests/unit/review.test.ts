@@ -1,11 +1,12 @@
 /** The annotation diff of the review view, on the DeepSeek export against edited copies of itself. */
 import { describe, expect, it } from 'vitest';
+import { exportReviews } from '../../src/lib/content/export-reviews.ts';
 import { loadProject } from '../../src/lib/content/load-project.ts';
 import { diffCollections } from '../../src/lib/review/diff.ts';
 import { summaryMarkdown } from '../../src/lib/review/summary.ts';
 import { projectRoot } from '../support/build-site.ts';
 
-const review = loadProject({ root: projectRoot }).reviews.find((r) => r.slug === 'deepseek-r1')!;
+const review = exportReviews(loadProject({ root: projectRoot }), {}).find((r) => r.slug === 'deepseek-r1')!;
 const { collection, articleText } = review;
 
 describe('the annotation diff', () => {

@@ -7,6 +7,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { exportReviews } from '../../src/lib/content/export-reviews.ts';
 import { loadProject } from '../../src/lib/content/load-project.ts';
 import type { AnnotationCollection } from '../../src/lib/export/web-annotations.ts';
 import { materialize } from '../support/bad-input.ts';
@@ -14,7 +15,7 @@ import { projectRoot } from '../support/build-site.ts';
 import { checkAnnotation, checkCollection } from '../support/web-annotation-model.ts';
 
 const site = loadProject({ root: projectRoot, site: 'https://news.example', base: '/explainers/' });
-const deepseek = site.reviews.find((r) => r.slug === 'deepseek-r1')!.collection;
+const deepseek = exportReviews(site, { site: 'https://news.example', base: '/explainers/' }).find((r) => r.slug === 'deepseek-r1')!.collection;
 
 /** The seed as any reader of the export would take it: BOM and CRLF aside, exactly the file. */
 function seedText(root: string, name: string): string {
@@ -55,7 +56,7 @@ describe('the W3C Web Annotation export', () => {
   it('counts positions in code points, not UTF-16 units', () => {
     const root = materialize({ name: '_base', about: '', expect: [] });
     writeFileSync(join(root, 'seeds/story.txt'), `🙂🙂 ${readFileSync(join(root, 'seeds/story.txt'), 'utf8')}`);
-    const collection = loadProject({ root, buildDate: '2026-11-29' }).reviews[0]!.collection;
+    const collection = exportReviews(loadProject({ root, buildDate: '2026-11-29' }), {})[0]!.collection;
     const claim = collection.first.items.find((a) => a.id.endsWith('#claim-cost'))!;
     const text = seedText(root, 'story.txt');
     expect(claim.target.selector[1].start).toBe([...text.slice(0, text.indexOf('cost $5 million'))].length);

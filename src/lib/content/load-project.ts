@@ -11,7 +11,7 @@ import type { UrlPolicyOptions } from '../url-policy.ts';
 import { assembleSite } from './assemble-site.ts';
 import type { ExplainerPage, Site } from './model.ts';
 import { checkExplainerSources, checkSharedSources, loadSourcePolicy } from './check-sources.ts';
-import { exportReviews, type ReviewOptions } from './export-reviews.ts';
+import { type ReviewOptions, reviewInputs } from './export-reviews.ts';
 import { readArticle, readContent, readSourcePolicyText, sourcePolicyFile } from './read-content.ts';
 import { resolveExplainer } from './resolve-explainer.ts';
 import { validateContent } from './validate-content.ts';
@@ -55,6 +55,6 @@ export function loadProject({ root, buildDate = new Date().toISOString().slice(0
 
   if (strict) messages = applyStrict(messages);
   if (messages.some(isFatal)) throw new ContentValidationError(messages);
-  const reviews = !render ? [] : exportReviews(explainers, messages, { ...(site ? { site } : {}), ...(urls.base ? { base: urls.base } : {}), ...(baseExport ? { baseExport } : {}) });
+  const reviews = !render ? [] : reviewInputs(explainers, messages, { ...(site ? { site } : {}), ...(urls.base ? { base: urls.base } : {}), ...(baseExport ? { baseExport } : {}) });
   return { explainers, glossary, people, reviews, messages };
 }

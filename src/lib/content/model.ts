@@ -6,7 +6,7 @@
 import type { Annotation } from '../annotations/types.ts';
 import type { Article } from '../article/parse-article.ts';
 import type { ContentMessage } from '../messages.ts';
-import type { ExplainerReview } from './export-reviews.ts';
+import type { ReviewInput } from './export-reviews.ts';
 import type { ClaimStatus } from '../../schemas/claim.ts';
 import type { Source, SourceLink } from '../../schemas/common.ts';
 import type { PersonRole } from '../../schemas/person.ts';
@@ -116,8 +116,8 @@ export type Site = {
   explainers: ExplainerPage[];
   glossary: GlossaryIndexEntry[];
   people: PersonPage[];
-  /** Each explainer's W3C export, review view and review summary. */
-  reviews: ExplainerReview[];
+  /** What each explainer's review needs beyond its page (its W3C export, review view and summary are made from the two). */
+  reviews: ReviewInput[];
   /** Warnings and build-log lines (errors stop the build before this is returned). */
   messages: ContentMessage[];
 };

@@ -53,6 +53,12 @@ export type Review = {
 /** Words of context on each side of an anchored passage. */
 const contextWords = 6;
 
+/** The messages about an explainer's own files: its introduction, seed, claims, and the glossary and people files it uses. */
+export function messagesAbout(page: ExplainerPage, messages: readonly ContentMessage[]): ContentMessage[] {
+  const ownFiles = new Set([page.file, page.seedFile, ...page.claims.map((c) => c.file), ...page.terms.map((t) => t.entry.file), ...page.speakers.map((s) => s.speaker.file)]);
+  return messages.filter((m) => ownFiles.has(m.file) || m.file.startsWith(`content/claims/${page.slug}/`));
+}
+
 export function reviewOf(page: ExplainerPage, messages: readonly ContentMessage[], changes?: AnnotationChanges): Review {
   const claims = new Map(page.claims.map((c) => [c.id, c]));
   const terms = new Map(page.terms.map((t) => [t.entry.id, t.entry]));
@@ -73,7 +79,6 @@ export function reviewOf(page: ExplainerPage, messages: readonly ContentMessage[
   }
   const statuses = { verified: 0, qualified: 0, disputed: 0, unverified: 0 };
   for (const c of page.claims) statuses[c.status]++;
-  const ownFiles = new Set([page.file, page.seedFile, ...page.claims.map((c) => c.file), ...page.terms.map((t) => t.entry.file), ...page.speakers.map((s) => s.speaker.file)]);
   return {
     slug: page.slug,
     title: page.title,
@@ -84,7 +89,7 @@ export function reviewOf(page: ExplainerPage, messages: readonly ContentMessage[
       speakers: page.speakers.length,
     },
     items,
-    messages: messages.filter((m) => ownFiles.has(m.file) || m.file.startsWith(`content/claims/${page.slug}/`)),
+    messages: messagesAbout(page, messages),
     ...(changes ? { changes } : {}),
   };
 }

@@ -1,11 +1,11 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getCollection } from 'astro:content';
+import { exportCollection } from '../../lib/content/export-reviews.ts';
+import { reviewAddresses, type ReviewProps, reviewPaths } from '../../render/review-paths.ts';
 
 /** The explainer's annotations as a W3C Web Annotation collection (JSON-LD). */
-export const getStaticPaths = (async () => {
-  const reviews = await getCollection('reviews');
-  return reviews.map((r) => ({ params: { slug: r.id }, props: { collection: r.data.collection } }));
-}) satisfies GetStaticPaths;
+export const getStaticPaths = reviewPaths satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ props }) =>
-  new Response(`${JSON.stringify(props.collection, null, 2)}\n`, { headers: { 'Content-Type': 'application/ld+json; charset=utf-8' } });
+export const GET: APIRoute<ReviewProps> = ({ props, site }) =>
+  new Response(`${JSON.stringify(exportCollection(props.page, reviewAddresses(site)), null, 2)}\n`, {
+    headers: { 'Content-Type': 'application/ld+json; charset=utf-8' },
+  });

@@ -1,10 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getCollection } from 'astro:content';
+import { type ReviewProps, reviewPaths } from '../../render/review-paths.ts';
 
 /** The article text that the selectors of `annotations.json` apply to. */
-export const getStaticPaths = (async () => {
-  const reviews = await getCollection('reviews');
-  return reviews.map((r) => ({ params: { slug: r.id }, props: { text: r.data.articleText } }));
-}) satisfies GetStaticPaths;
+export const getStaticPaths = reviewPaths satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ props }) => new Response(props.text, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+export const GET: APIRoute<ReviewProps> = ({ props }) => new Response(props.page.article.text, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });

@@ -1,10 +1,9 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getCollection } from 'astro:content';
+import { reviewWithSummary } from '../../../lib/content/export-reviews.ts';
+import { reviewAddresses, type ReviewProps, reviewPaths } from '../../../render/review-paths.ts';
 
 /** The review as Markdown, for the pull-request comment. */
-export const getStaticPaths = (async () => {
-  const reviews = await getCollection('reviews');
-  return reviews.map((r) => ({ params: { slug: r.id }, props: { summary: r.data.summary } }));
-}) satisfies GetStaticPaths;
+export const getStaticPaths = reviewPaths satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ props }) => new Response(props.summary, { headers: { 'Content-Type': 'text/markdown; charset=utf-8' } });
+export const GET: APIRoute<ReviewProps> = ({ props, site }) =>
+  new Response(reviewWithSummary(props.page, props.input, reviewAddresses(site)).summary, { headers: { 'Content-Type': 'text/markdown; charset=utf-8' } });
