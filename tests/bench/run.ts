@@ -5,7 +5,7 @@
  *   npm run bench -- --quick       N = 100 only, 3 rounds (a few minutes)
  *   npm run bench -- --json        one JSON object on stdout (the tables go to stderr)
  *
- * Other flags: --rounds <k> (build rounds), --only build,rebuild,core,page,
+ * Other flags: --rounds <k> (build rounds), --rebuild-rounds <k>, --only build,rebuild,core,page,
  * --keep (keep the temporary folder), --profile (write a V8 CPU profile of
  * one annotated build, in the temporary folder).
  *
@@ -45,6 +45,7 @@ const { values: flags } = parseArgs({
     keep: { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
     rounds: { type: 'string' },
+    'rebuild-rounds': { type: 'string' },
     only: { type: 'string' },
   },
 });
@@ -57,9 +58,10 @@ for (const p of parts) if (!allParts.includes(p)) throw new Error(`--only takes 
 const buildNs = quick ? [100] : [100, 1000];
 const buildRounds = flags.rounds ? Number(flags.rounds) : 3;
 const rebuildN = quick ? 100 : 1000;
-const rebuildRounds = 3;
+const rebuildRounds = flags['rebuild-rounds'] ? Number(flags['rebuild-rounds']) : 3;
 const lighthouseRuns = 3;
 if (!(buildRounds >= 1)) throw new Error('--rounds must be a positive number');
+if (!(rebuildRounds >= 1)) throw new Error('--rebuild-rounds must be a positive number');
 
 const [major, minor] = process.versions.node.split('.').map(Number) as [number, number];
 if (major < 22 || (major === 22 && minor < 12)) {

@@ -6,6 +6,9 @@
  * - `astro build`: a content error prints the report (every problem once,
  *   `file:line:column  error  reason`, then the counts) and ends the build with
  *   exit code 1 before anything is written: no stack trace, no Astro hint.
+ * - Each explainer's result is kept in Astro's cache folder
+ *   (`<cacheDir>/explainers/`), so a rebuild validates and resolves again only
+ *   the explainers whose files, or the glossary, people and policy, changed.
  * - `astro dev`: a change to a seed or content file starts a new generation and
  *   every collection reloads from one new pass. A content error is printed
  *   once and shown on every page (the `status` collection, read by the
@@ -16,6 +19,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { siteConfig } from '../../config/site.ts';
 import { ContentValidationError, type ContentMessage, formatCounts, formatMessage, formatReport, severityOf } from '../messages.ts';
 import { isStrict } from '../strict.ts';
+import { FolderCache } from './cache.ts';
 import { loadProject } from './load-project.ts';
 import type { Site } from './model.ts';
 
@@ -34,8 +38,10 @@ function pass(context: LoaderContext): Pass {
   if (cached?.root === root && cached.generation === generation) return cached.pass;
   let result: Pass;
   try {
+    const cache = new FolderCache(fileURLToPath(new URL('explainers/', context.config.cacheDir)));
     const site = loadProject({
       root,
+      cache,
       base: context.config.base,
       ...(context.config.site ? { site: context.config.site } : {}),
       ...(process.env.BASE_ANNOTATIONS ? { baseExport: process.env.BASE_ANNOTATIONS } : {}),
@@ -43,6 +49,7 @@ function pass(context: LoaderContext): Pass {
       strict: isStrict(process.env),
     });
     for (const m of site.messages) (severityOf(m) === 'warning' ? context.logger.warn : context.logger.info).call(context.logger, formatMessage(m));
+    cache.prune();
     result = { site };
   } catch (e) {
     if (!(e instanceof ContentValidationError)) throw e;

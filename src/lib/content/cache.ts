@@ -1,14 +1,14 @@
 /**
  * What loading can reuse from the last build: results keyed by a hash of
- * everything they depend on (a file's text, the options, the code that made
- * them), so a rebuild after one edit redoes only what the edit touched, and
- * `npm run validate` run twice reads each unchanged file once. Kept as one
- * JSON file between runs; a result whose key is not in it is computed again.
+ * everything they depend on (the files' text, the options, the code that made
+ * them), so a rebuild after one edit redoes only what the edit touched. A
+ * result whose key is not kept is computed again.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { deserialize, serialize } from 'node:v8';
 
 export interface ContentCache {
   get<T>(key: string): T | undefined;
@@ -49,39 +49,54 @@ export function codeVersion(): string {
   return (codeHash = hashOf(...files.flatMap((f) => [f.slice(src.length), readFileSync(f)])));
 }
 
-/** A cache kept in a JSON file: entries used in this run are written back, the others dropped. */
-export class FileCache implements ContentCache {
-  private readonly path: string;
-  private readonly previous: Map<string, unknown>;
-  private readonly used = new Map<string, unknown>();
+/**
+ * A cache kept as one file per entry in a folder (V8's serialization: fast,
+ * and it keeps what JSON would not). Writes are atomic, so a half-written
+ * entry is never read; an entry that cannot be read counts as missing.
+ * `prune()` removes the entries this run neither read nor wrote.
+ */
+export class FolderCache implements ContentCache {
+  private readonly dir: string;
+  private readonly touched = new Set<string>();
 
-  constructor(path: string) {
-    this.path = path;
-    let entries: [string, unknown][] = [];
-    try {
-      const saved = JSON.parse(readFileSync(path, 'utf8')) as { version?: string; entries?: [string, unknown][] };
-      if (saved.version === codeVersion() && Array.isArray(saved.entries)) entries = saved.entries;
-    } catch {
-      // No cache yet, or one that cannot be read: start empty.
-    }
-    this.previous = new Map(entries);
+  constructor(dir: string) {
+    this.dir = dir;
+  }
+
+  private pathOf(key: string): string {
+    if (!/^[\w-]+$/.test(key)) throw new Error(`A cache key is a file name: letters, digits, - and _; found “${key}”.`);
+    return join(this.dir, `${key}.bin`);
   }
 
   get<T>(key: string): T | undefined {
-    const value = (this.used.get(key) ?? this.previous.get(key)) as T | undefined;
-    if (value !== undefined) this.used.set(key, value);
-    return value;
+    try {
+      const value = deserialize(readFileSync(this.pathOf(key))) as T;
+      this.touched.add(key);
+      return value;
+    } catch {
+      return undefined;
+    }
   }
 
   set(key: string, value: unknown): void {
-    this.used.set(key, value);
+    mkdirSync(this.dir, { recursive: true });
+    const path = this.pathOf(key);
+    const temporary = `${path}.${process.pid}.tmp`;
+    writeFileSync(temporary, serialize(value));
+    renameSync(temporary, path);
+    this.touched.add(key);
   }
 
-  /** Writes the entries used in this run (atomically: a half-written cache is never read). */
-  save(): void {
-    mkdirSync(dirname(this.path), { recursive: true });
-    const temporary = `${this.path}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify({ version: codeVersion(), entries: [...this.used] }));
-    renameSync(temporary, this.path);
+  /** Deletes every entry not read or written since this cache was opened. */
+  prune(): void {
+    let names: string[];
+    try {
+      names = readdirSync(this.dir);
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      if (name.endsWith('.bin') && !this.touched.has(name.slice(0, -4))) rmSync(join(this.dir, name), { force: true });
+    }
   }
 }

@@ -23,6 +23,8 @@ export interface ContentFile {
   id: string;
   /** Path relative to the project root. */
   file: string;
+  /** The file's text, as read. */
+  text: string;
   front: FrontMatter;
 }
 
@@ -71,7 +73,7 @@ function readFolder(project: ProjectFiles, dir: string, ext: string): ContentFil
       project.messages.push(error({ ruleId: 'hidden-character', file, line: h.line, column: h.column, reason: `Expected visible text, found ${h.codePoint} ${h.name}, which readers cannot see.`, hint: 'Delete it (retype the text around it).' }));
     }
     const parsed = parseFrontMatter(file, text);
-    if (parsed.ok) out.push({ id, file, front: parsed.value });
+    if (parsed.ok) out.push({ id, file, text, front: parsed.value });
     else project.messages.push(...parsed.messages);
   }
   return out;

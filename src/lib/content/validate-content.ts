@@ -45,7 +45,24 @@ export interface ValidContent {
   sourced: SourcedFile[];
 }
 
+/** The glossary and people every explainer draws on, checked. */
+export type SharedContent = Omit<ValidContent, 'explainers'> & {
+  /** The ids of every glossary file, valid or not, for `excludeTerms`. */
+  termIds: ReadonlySet<string>;
+};
+
 export function validateContent(files: ContentFiles, messages: ContentMessage[], urls: RenderOptions = {}): ValidContent {
+  const shared = validateShared(files, messages, urls);
+  const explainers = files.explainers.flatMap((e) => validateExplainer(e, files.claims.get(e.id) ?? [], shared, messages, urls) ?? []);
+  const { termIds: _, ...content } = shared;
+  return { ...content, explainers };
+}
+
+/**
+ * The glossary and people files, and the checks across them: related terms,
+ * alias conflicts, draft terms, and claim folders without an explainer.
+ */
+export function validateShared(files: ContentFiles, messages: ContentMessage[], urls: RenderOptions = {}): SharedContent {
   const check = <S extends z.ZodType>(list: readonly ContentFile[], schema: S) => checkAll(list, schema, messages, urls);
   const validTerms = check(files.terms, glossaryTermSchema);
   const validPeople = check(files.people, personSchema);
@@ -55,21 +72,37 @@ export function validateContent(files: ContentFiles, messages: ContentMessage[],
     ...validTerms.flatMap((t) => (t.data.source ? [{ file: t.file, sources: [t.data.source], positionOf: fieldAs(t.front, 'source', false) }] : [])),
     ...validPeople.map((p) => ({ file: p.file, sources: p.data.links, positionOf: fieldAs(p.front, 'links', true) })),
   ];
-  const explainers = check(files.explainers, explainerSchema).map(
-    (e): ValidExplainer => ({
-      ...e,
-      introHtml: renderIntro(e.file, e.front.body, e.front.bodyLine, messages, urls),
-      claims: check(files.claims.get(e.id) ?? [], claimSchema).map((c) => toClaimInput(c, messages, urls)),
-    }),
-  );
   const termForms = terms.map((t) => ({ id: t.id, file: t.file, forms: [t.term, ...t.aliases], ...(t.caseSensitive !== undefined ? { caseSensitive: t.caseSensitive } : {}) }));
 
   checkRelatedTerms(files.terms, terms, messages);
   checkAliasConflicts(termForms, new Map(validTerms.map((t) => [t.id, t])), messages);
-  checkExcludedTerms(explainers, files.terms, messages);
-  checkDrafts(explainers, validTerms, messages);
+  checkDraftTerms(validTerms, messages);
   checkClaimFolders(files, messages);
-  return { explainers, peopleComplete: people.length === files.people.length, terms, termForms, people, sourced };
+  return { peopleComplete: people.length === files.people.length, terms, termForms, people, sourced, termIds: new Set(files.terms.map((t) => t.id)) };
+}
+
+/**
+ * One explainer and its claims: schemas, the introduction and notes
+ * rendered, its draft flag and its `excludeTerms`. Everything it reports is
+ * about its own files, so its result can be kept with them.
+ */
+export function validateExplainer(
+  file: ContentFile,
+  claims: readonly ContentFile[],
+  shared: Pick<SharedContent, 'termIds'>,
+  messages: ContentMessage[],
+  urls: RenderOptions = {},
+): ValidExplainer | undefined {
+  const [e] = checkAll([file], explainerSchema, messages, urls);
+  if (!e) return undefined;
+  const explainer: ValidExplainer = {
+    ...e,
+    introHtml: renderIntro(e.file, e.front.body, e.front.bodyLine, messages, urls),
+    claims: checkAll(claims, claimSchema, messages, urls).map((c) => toClaimInput(c, messages, urls)),
+  };
+  checkExcludedTerms(explainer, shared.termIds, messages);
+  checkDraftExplainer(explainer, messages);
+  return explainer;
 }
 
 /**
@@ -219,18 +252,20 @@ function checkAliasConflicts(termForms: readonly TermForms[], valid: ReadonlyMap
 }
 
 /** Drafts (`npm run draft`) are built, with a warning that is an error in strict mode: their guesses are unchecked. */
-function checkDrafts(explainers: readonly ValidExplainer[], terms: readonly Valid<z.output<typeof glossaryTermSchema>>[], messages: ContentMessage[]): void {
-  for (const e of explainers.filter((x) => x.data.draft)) {
-    messages.push(
-      warning({
-        ruleId: 'explainer-draft',
-        file: e.file,
-        ...e.front.positionOf(['draft']),
-        reason: 'Expected a checked explainer, found `draft: true`: its title, dek and source were guessed from the text by `npm run draft`.',
-        hint: 'Check them against the original article, then remove `draft: true`.',
-      }),
-    );
-  }
+function checkDraftExplainer(e: ValidExplainer, messages: ContentMessage[]): void {
+  if (!e.data.draft) return;
+  messages.push(
+    warning({
+      ruleId: 'explainer-draft',
+      file: e.file,
+      ...e.front.positionOf(['draft']),
+      reason: 'Expected a checked explainer, found `draft: true`: its title, dek and source were guessed from the text by `npm run draft`.',
+      hint: 'Check them against the original article, then remove `draft: true`.',
+    }),
+  );
+}
+
+function checkDraftTerms(terms: readonly Valid<z.output<typeof glossaryTermSchema>>[], messages: ContentMessage[]): void {
   for (const t of terms.filter((x) => x.data.draft)) {
     messages.push(
       warning({
@@ -245,22 +280,19 @@ function checkDrafts(explainers: readonly ValidExplainer[], terms: readonly Vali
 }
 
 /** Every id in an explainer's `excludeTerms` must be a glossary term. */
-function checkExcludedTerms(explainers: readonly ValidExplainer[], terms: readonly ContentFile[], messages: ContentMessage[]): void {
-  const ids = new Set(terms.map((t) => t.id));
-  for (const e of explainers) {
-    (e.data.excludeTerms ?? []).forEach((id, i) => {
-      if (ids.has(id)) return;
-      messages.push(
-        warning({
-          ruleId: 'term-exclude-missing',
-          file: e.file,
-          ...e.front.positionOf(['excludeTerms', i]),
-          reason: `Expected a glossary term id in \`excludeTerms\`, found “${id}”, which has no file in content/glossary/.`,
-          hint: 'Correct the id, or remove it from the list.',
-        }),
-      );
-    });
-  }
+function checkExcludedTerms(e: ValidExplainer, termIds: ReadonlySet<string>, messages: ContentMessage[]): void {
+  (e.data.excludeTerms ?? []).forEach((id, i) => {
+    if (termIds.has(id)) return;
+    messages.push(
+      warning({
+        ruleId: 'term-exclude-missing',
+        file: e.file,
+        ...e.front.positionOf(['excludeTerms', i]),
+        reason: `Expected a glossary term id in \`excludeTerms\`, found “${id}”, which has no file in content/glossary/.`,
+        hint: 'Correct the id, or remove it from the list.',
+      }),
+    );
+  });
 }
 
 /** Every claims folder belongs to an explainer. */
