@@ -2,7 +2,8 @@ import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
 import { type ContentStatus, siteLoader } from './lib/content/astro-loader.ts';
 import type { ReviewInput } from './lib/content/export-reviews.ts';
-import type { ExplainerPage, GlossaryIndexEntry, PersonPage } from './lib/content/model.ts';
+import type { GlossaryIndexEntry, PersonPage } from './lib/content/model.ts';
+import type { StoredExplainer } from './lib/content/stored-explainer.ts';
 
 /**
  * The collections are the output of one loading pass over `seeds/` and
@@ -11,7 +12,8 @@ import type { ExplainerPage, GlossaryIndexEntry, PersonPage } from './lib/conten
  * collections hold resolved data and need no schema of their own.
  */
 export const collections = {
-  explainers: defineCollection({ loader: siteLoader('explainers'), schema: z.custom<ExplainerPage>() }),
+  /** Explainers without their copies of shared entries: `src/render/site-data.ts` makes pages whole. */
+  explainers: defineCollection({ loader: siteLoader('explainers'), schema: z.custom<StoredExplainer>() }),
   glossary: defineCollection({ loader: siteLoader('glossary'), schema: z.custom<GlossaryIndexEntry>() }),
   people: defineCollection({ loader: siteLoader('people'), schema: z.custom<PersonPage>() }),
   /** What each explainer's review needs beyond its page: its messages and its changes against the base branch. */

@@ -10,7 +10,7 @@ const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
 const escape = (text: string) => text.replace(/[&<>"]/g, (c) => escapes[c]!);
 
 /** The item's HTML (`content:encoded`); `url` is the explainer's absolute URL. */
-export function feedContent(page: ExplainerPage, url: string): string {
+export function feedContent(page: Pick<ExplainerPage, 'article' | 'source'>, url: string): string {
   const { text, paragraphs } = page.article;
   return [
     `<p>${escape(page.source.credit)}, ${escape(formatDate(page.source.published))}.</p>`,

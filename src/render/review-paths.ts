@@ -1,24 +1,23 @@
 /**
  * The paths of the files a reviewer gets of each explainer (its W3C export,
- * article text, review view and summary): each gets the explainer's page and
- * its review input, and makes what it writes from the two when it is written.
+ * article text, review view and summary): each gets the explainer and its
+ * review input, and makes what it writes from the two when it is written.
  */
 import { getCollection } from 'astro:content';
 import type { ReviewInput } from '../lib/content/export-reviews.ts';
-import type { ExplainerPage } from '../lib/content/model.ts';
 import { entryCacheKey } from './cache-key.ts';
+import { type ExplainerProps, explainerPaths } from './site-data.ts';
 
-export type ReviewProps = { page: ExplainerPage; input: ReviewInput };
+export type ReviewProps = ExplainerProps & { input: ReviewInput };
 
 export async function reviewPaths(): Promise<{ params: { slug: string }; props: ReviewProps; cacheKey: string | undefined }[]> {
-  const [pages, inputs] = await Promise.all([getCollection('explainers'), getCollection('reviews')]);
+  const [paths, inputs] = await Promise.all([explainerPaths(), getCollection('reviews')]);
   const inputBySlug = new Map(inputs.map((i) => [i.id, i]));
-  return pages.map((entry) => {
-    const input = inputBySlug.get(entry.id);
-    if (!input) throw new Error(`The review input of the explainer “${entry.id}” is missing from the content store.`);
-    const pageKey = entryCacheKey(entry);
+  return paths.map(({ params, props, cacheKey }) => {
+    const input = inputBySlug.get(params.slug);
+    if (!input) throw new Error(`The review input of the explainer “${params.slug}” is missing from the content store.`);
     const inputKey = entryCacheKey(input);
-    return { params: { slug: entry.id }, props: { page: entry.data, input: input.data }, cacheKey: pageKey && inputKey ? `${pageKey}:${inputKey}` : undefined };
+    return { params, props: { ...props, input: input.data }, cacheKey: cacheKey && inputKey ? `${cacheKey}:${inputKey}` : undefined };
   });
 }
 

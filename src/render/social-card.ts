@@ -47,12 +47,15 @@ const fonts = [
 type Node = { type: string; props: { style?: Record<string, string | number>; children?: (Node | string)[] | Node | string } };
 const el = (type: string, style: Record<string, string | number>, ...children: (Node | string)[]): Node => ({ type, props: { style, children } });
 
+/** What a card is drawn from: an explainer's page, or the explainer as the content store keeps it. */
+export type CardSource = Pick<ExplainerPage, 'title' | 'dek' | 'source' | 'claims'> & { terms: readonly unknown[]; speakers: readonly unknown[] };
+
 /** What the card says under the headline, as the alt text of the image too. */
-export function socialCardAlt(page: ExplainerPage): string {
+export function socialCardAlt(page: CardSource): string {
   return `${page.title}: annotated explainer with ${countLine(page)}.`;
 }
 
-function countLine(page: ExplainerPage): string {
+function countLine(page: CardSource): string {
   const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
   return [n(page.terms.length, 'term', 'terms'), n(page.claims.length, 'checked claim', 'checked claims'), n(page.speakers.length, 'speaker', 'speakers')].join(' · ');
 }
@@ -67,7 +70,7 @@ export type SocialCardText = {
   siteName: string;
 };
 
-export function socialCardText(page: ExplainerPage, siteName: string): SocialCardText {
+export function socialCardText(page: CardSource, siteName: string): SocialCardText {
   return {
     title: page.title,
     dek: page.dek,

@@ -21,6 +21,7 @@ import { ContentValidationError, type ContentMessage, formatCounts, formatMessag
 import { isStrict } from '../strict.ts';
 import { FolderCache } from './cache.ts';
 import { loadProject } from './load-project.ts';
+import { storeExplainer } from './stored-explainer.ts';
 import type { Site } from './model.ts';
 
 /** What one loading pass gave: the site, or the messages that stopped it. */
@@ -69,7 +70,7 @@ const isContent = (path: string) => /[\\/](content|seeds)[\\/]/.test(path);
 
 /** The parts of the site that become collections, each entry keyed by its id. */
 const parts = {
-  explainers: (s: Site) => s.explainers.map((data) => ({ id: data.slug, data })),
+  explainers: (s: Site) => s.explainers.map((data) => ({ id: data.slug, data: storeExplainer(data) })),
   glossary: (s: Site) => s.glossary.map((data) => ({ id: data.id, data })),
   people: (s: Site) => s.people.map((data) => ({ id: data.id, data })),
   reviews: (s: Site) => s.reviews.map((data) => ({ id: data.slug, data })),

@@ -7,7 +7,7 @@ import { type AnnotationCollection, toAnnotationCollection } from '../export/web
 import { explainerPath, personPath } from '../ids.ts';
 import type { ContentMessage } from '../messages.ts';
 import { type AnnotationChanges, diffCollections } from '../review/diff.ts';
-import { messagesAbout, type Review, reviewOf } from '../review/review.ts';
+import { MessagesByFile, messagesAbout, type Review, reviewOf } from '../review/review.ts';
 import { summaryMarkdown } from '../review/summary.ts';
 import { withBase } from '../url-policy.ts';
 import type { ExplainerPage } from './model.ts';
@@ -65,11 +65,12 @@ export function exportCollection(page: ExplainerPage, options: Pick<ReviewOption
 
 /** What the review of each explainer needs: its messages, and its changes against the base export when there is one. */
 export function reviewInputs(pages: readonly ExplainerPage[], messages: ContentMessage[], options: ReviewOptions): ReviewInput[] {
-  return pages.map((page) => {
+  const changes = pages.map((page) => {
     const previous = options.baseExport ? readBaseExport(options.baseExport, page.slug, messages) : undefined;
-    const changes = previous ? diffCollections(previous.collection, exportCollection(page, options), previous.articleText, page.article.text) : undefined;
-    return { slug: page.slug, messages: messagesAbout(page, messages), ...(changes ? { changes } : {}) };
+    return previous ? diffCollections(previous.collection, exportCollection(page, options), previous.articleText, page.article.text) : undefined;
   });
+  const byFile = new MessagesByFile(messages);
+  return pages.map((page, i) => ({ slug: page.slug, messages: messagesAbout(page, byFile), ...(changes[i] ? { changes: changes[i] } : {}) }));
 }
 
 /** The review view of an explainer and its Markdown summary. */

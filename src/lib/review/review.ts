@@ -54,9 +54,38 @@ export type Review = {
 const contextWords = 6;
 
 /** The messages about an explainer's own files: its introduction, seed, claims, and the glossary and people files it uses. */
-export function messagesAbout(page: ExplainerPage, messages: readonly ContentMessage[]): ContentMessage[] {
-  const ownFiles = new Set([page.file, page.seedFile, ...page.claims.map((c) => c.file), ...page.terms.map((t) => t.entry.file), ...page.speakers.map((s) => s.speaker.file)]);
-  return messages.filter((m) => ownFiles.has(m.file) || m.file.startsWith(`content/claims/${page.slug}/`));
+export function messagesAbout(page: ExplainerPage, messages: readonly ContentMessage[] | MessagesByFile): ContentMessage[] {
+  const index = messages instanceof MessagesByFile ? messages : new MessagesByFile(messages);
+  return index.about([page.file, page.seedFile, ...page.claims.map((c) => c.file), ...page.terms.map((t) => t.entry.file), ...page.speakers.flatMap((s) => s.speaker.file ?? [])], `content/claims/${page.slug}/`);
+}
+
+/** Messages grouped by file once, so finding each explainer's among thousands costs what it finds. */
+export class MessagesByFile {
+  private readonly byFile = new Map<string, number[]>();
+  private readonly byClaimFolder = new Map<string, number[]>();
+  private readonly messages: readonly ContentMessage[];
+
+  constructor(messages: readonly ContentMessage[]) {
+    this.messages = messages;
+    messages.forEach((m, i) => {
+      push(this.byFile, m.file, i);
+      const folder = /^content\/claims\/[^/]+\//.exec(m.file)?.[0];
+      if (folder) push(this.byClaimFolder, folder, i);
+    });
+  }
+
+  /** The messages about any of `files` or any file under `folder`, in their original order. */
+  about(files: readonly string[], folder: string): ContentMessage[] {
+    const found = new Set<number>(this.byClaimFolder.get(folder));
+    for (const f of files) for (const i of this.byFile.get(f) ?? []) found.add(i);
+    return [...found].sort((a, b) => a - b).map((i) => this.messages[i]!);
+  }
+}
+
+function push(map: Map<string, number[]>, key: string, value: number): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 export function reviewOf(page: ExplainerPage, messages: readonly ContentMessage[], changes?: AnnotationChanges): Review {

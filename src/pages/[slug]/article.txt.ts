@@ -4,4 +4,4 @@ import { type ReviewProps, reviewPaths } from '../../render/review-paths.ts';
 /** The article text that the selectors of `annotations.json` apply to. */
 export const getStaticPaths = reviewPaths satisfies GetStaticPaths;
 
-export const GET: APIRoute<ReviewProps> = ({ props }) => new Response(props.page.article.text, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+export const GET: APIRoute<ReviewProps> = ({ props }) => new Response(props.stored.article.text, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });

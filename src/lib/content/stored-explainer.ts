@@ -1,0 +1,61 @@
+/**
+ * An explainer as the content store keeps it, and back. A page holds the
+ * glossary entries and speakers it uses in full; kept that way, every
+ * explainer would carry its own copy of every shared definition and bio. The
+ * store keeps the terms by id and, of each speaker, what this page says of
+ * them (role, affiliation and the rest, which can differ by article) without
+ * the bio, dated roles and links of their people file; the page is made whole
+ * again from the glossary and people collections when it is rendered.
+ */
+import type { ExplainerPage, GlossaryEntry, QuoteUse, Speaker } from './model.ts';
+
+/** What a page keeps of a speaker: everything but what their people file holds for every page. */
+export type StoredSpeaker = Omit<Speaker, SharedSpeakerField>;
+type SharedSpeakerField = 'roles' | 'links' | 'bioHtml' | 'bioText';
+
+export type StoredExplainer = Omit<ExplainerPage, 'terms' | 'speakers'> & {
+  terms: { id: string; paragraphs: number[] }[];
+  speakers: { speaker: StoredSpeaker; quotes: QuoteUse[] }[];
+};
+
+/** The shared entries a stored explainer is made whole with, by id. */
+export interface SharedEntries {
+  terms: ReadonlyMap<string, GlossaryEntry>;
+  people: ReadonlyMap<string, Pick<Speaker, SharedSpeakerField>>;
+}
+
+export function storeExplainer(page: ExplainerPage): StoredExplainer {
+  return {
+    ...page,
+    terms: page.terms.map(({ entry, paragraphs }) => ({ id: entry.id, paragraphs })),
+    speakers: page.speakers.map(({ speaker, quotes }) => {
+      const { roles: _roles, links: _links, bioHtml: _bioHtml, bioText: _bioText, ...own } = speaker;
+      return { speaker: own, quotes };
+    }),
+  };
+}
+
+/** The page again; an id with no entry is an error (the store and the collections came from one load). */
+export function expandExplainer(stored: StoredExplainer, shared: SharedEntries): ExplainerPage {
+  const find = <T>(map: ReadonlyMap<string, T>, id: string, what: string): T => {
+    const found = map.get(id);
+    if (found === undefined) throw new Error(`The explainer “${stored.slug}” uses the ${what} “${id}”, which is not in the content store.`);
+    return found;
+  };
+  return {
+    ...stored,
+    terms: stored.terms.map(({ id, paragraphs }) => ({ entry: find(shared.terms, id, 'glossary term'), paragraphs })),
+    speakers: stored.speakers.map(({ speaker, quotes }) => {
+      const { roles, links, bioHtml, bioText } = find(shared.people, speaker.id, 'speaker');
+      return { speaker: { ...speaker, roles, links, bioHtml, bioText }, quotes };
+    }),
+  };
+}
+
+/** The shared entries of a loaded site's glossary and people, without what they hold across explainers. */
+export function sharedEntries(glossary: readonly (GlossaryEntry & { uses?: unknown })[], people: readonly Pick<Speaker, 'id' | SharedSpeakerField>[]): SharedEntries {
+  return {
+    terms: new Map(glossary.map(({ uses: _uses, ...entry }) => [entry.id, entry])),
+    people: new Map(people.map(({ id, roles, links, bioHtml, bioText }) => [id, { roles, links, bioHtml, bioText }])),
+  };
+}
