@@ -41,6 +41,8 @@ export interface BlockLayout {
   width?: number;
   /** Lines of hard-wrapped text that end mid-sentence and go on in the next line. */
   wrappedLines?: number;
+  /** Offsets of the line breaks inside blocks, in order: the text reads a space at each. */
+  joins: number[];
 }
 
 /** Shortest and longest wrap widths taken for hard wrapping (editors wrap at 60–80 characters). */
@@ -64,14 +66,16 @@ export function splitLines(text: string): Line[] {
 }
 
 /**
- * The blocks of a text. Line breaks inside a block become spaces in `chars`
- * (one character for one, so offsets and lines still match the seed).
+ * The blocks of `text`, split into `lines`. Line breaks inside a block are
+ * listed in `joins`: the article reads a space at each (one character for
+ * one, so offsets and lines still match the seed).
  */
-export function layOut(lines: readonly Line[], chars: string[]): BlockLayout {
+export function layOut(lines: readonly Line[], text: string): BlockLayout {
   const filled = lines.filter((l) => l.text.trim() !== '');
-  if (hasBlankLineBetweenText(lines)) return { layout: 'blank-lines', blocks: joinRuns(lines, chars, () => false) };
+  const joins: number[] = [];
+  if (hasBlankLineBetweenText(lines)) return { layout: 'blank-lines', blocks: joinRuns(lines, text, joins, () => false), joins };
   const wrap = hardWrapWidth(filled);
-  if (wrap === undefined) return { layout: 'line-per-paragraph', blocks: filled.map((l) => blockOf(l)) };
+  if (wrap === undefined) return { layout: 'line-per-paragraph', blocks: filled.map((l) => blockOf(l)), joins };
   const breaks = new Set<number>();
   let wrapped = 0;
   filled.forEach((l, i) => {
@@ -80,11 +84,11 @@ export function layOut(lines: readonly Line[], chars: string[]): BlockLayout {
     if (startsBlock(l, next, wrap)) breaks.add(next.number);
     else wrapped++;
   });
-  return { layout: 'hard-wrapped', blocks: joinRuns(lines, chars, (l) => breaks.has(l.number)), width: wrap.width, wrappedLines: wrapped };
+  return { layout: 'hard-wrapped', blocks: joinRuns(lines, text, joins, (l) => breaks.has(l.number)), width: wrap.width, wrappedLines: wrapped, joins };
 }
 
 /** One block per run of non-empty lines, a new one also where `breaksBefore` says. */
-function joinRuns(lines: readonly Line[], chars: string[], breaksBefore: (l: Line) => boolean): Block[] {
+function joinRuns(lines: readonly Line[], text: string, joins: number[], breaksBefore: (l: Line) => boolean): Block[] {
   const blocks: Block[] = [];
   let current: Block | undefined;
   for (const l of lines) {
@@ -94,7 +98,7 @@ function joinRuns(lines: readonly Line[], chars: string[], breaksBefore: (l: Lin
     }
     const next = blockOf(l);
     if (current && !breaksBefore(l)) {
-      for (let i = current.end; i < next.start; i++) if (chars[i] === '\n') chars[i] = ' ';
+      for (let i = current.end; i < next.start; i++) if (text.charCodeAt(i) === 10) joins.push(i);
       current.end = next.end;
       current.lastLine = l.number;
       continue;
@@ -103,6 +107,19 @@ function joinRuns(lines: readonly Line[], chars: string[], breaksBefore: (l: Lin
     blocks.push(current);
   }
   return blocks;
+}
+
+/** `text` with a space at each of `offsets` (in order), in place of what was there. */
+export function spacesAt(text: string, offsets: readonly number[]): string {
+  if (offsets.length === 0) return text;
+  const parts: string[] = [];
+  let from = 0;
+  for (const i of offsets) {
+    parts.push(text.slice(from, i), ' ');
+    from = i + 1;
+  }
+  parts.push(text.slice(from));
+  return parts.join('');
 }
 
 function blockOf(l: Line): Block {

@@ -11,7 +11,7 @@ import GithubSlugger from 'github-slugger';
 import { headingId } from '../ids.ts';
 import { endsSentence } from '../text/sentences.ts';
 import { lastAtOrBefore, lineStarts, type Range } from '../text/positions.ts';
-import { type Block, layOut, type Layout, type Line, splitLines } from './layout.ts';
+import { type Block, layOut, type Layout, type Line, spacesAt, splitLines } from './layout.ts';
 import { boilerplateReason, isEndMarker, looksLikeHeading, looksLikeHeadline } from './structure.ts';
 
 export interface ArticleParagraph {
@@ -149,22 +149,14 @@ export function parseArticle(raw: string, options: ParseArticleOptions = {}): Ar
   }
 
   const lines = splitLines(normalized);
-  const chars = normalized.split('');
-  const layout = layOut(lines, chars);
-  const joined = chars.join('');
+  const layout = layOut(lines, normalized);
+  const joined = spacesAt(normalized, layout.joins);
   const blocks = layout.blocks;
   const { keep, residue } = trailingResidue(blocks, lines, (b) => joined.slice(b.start, b.end), options);
   // Residue is reported line by line: the lines of a residue block stay apart.
-  let restored = false;
-  for (const b of blocks.slice(keep)) {
-    for (let i = b.start; i < b.end; i++) {
-      if (normalized[i] === '\n') {
-        chars[i] = '\n';
-        restored = true;
-      }
-    }
-  }
-  const text = restored ? chars.join('') : joined;
+  const left = blocks.slice(keep);
+  const inResidue = (i: number) => left.some((b) => i >= b.start && i < b.end);
+  const text = left.length > 0 && layout.joins.some(inResidue) ? spacesAt(normalized, layout.joins.filter((i) => !inResidue(i))) : joined;
   const body = (b: Block) => text.slice(b.start, b.end);
 
   if (keep === 0) {

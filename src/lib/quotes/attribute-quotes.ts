@@ -163,6 +163,12 @@ interface Scene {
   /** Sentence starts per paragraph, boundaries inside quotations ignored. */
   sentences: Map<number, number[]>;
   byId: Map<string, SpeakerEntry>;
+  /** The quotations of each paragraph, in text order. */
+  quotesIn: Map<number, Quotation[]>;
+  /** Each quotation's place in `quotes`. */
+  quoteIndex: Map<Quotation, number>;
+  /** Where each mention starts, in the order of `mentions`: the index for `mentionsBetween`. */
+  mentionStarts: number[];
 }
 
 type Verdict =
@@ -217,11 +223,57 @@ export function attributeQuotes(
 
 function buildScene(article: Article, quotes: Quotation[], speakers: SpeakerEntry[]): Scene {
   const inside = quotes.map((q) => ({ start: q.start, end: q.end }));
-  const mentions = findSpeakerMentions(article, speakers).filter(
-    (m) => !inside.some((r) => m.start >= r.start && m.end <= r.end),
-  );
+  const quoted = mergedRanges(inside);
+  const mentions = findSpeakerMentions(article, speakers)
+    .filter((m) => !within(quoted, m))
+    .sort((a, b) => a.start - b.start);
   const sentences = new Map(article.paragraphs.map((p) => [p.n, sentenceStarts(article.text, p.start, p.end, inside)] as const));
-  return { article, quotes, mentions, sentences, byId: new Map(speakers.map((s) => [s.id, s])) };
+  const quotesIn = new Map<number, Quotation[]>();
+  for (const q of quotes) {
+    const list = quotesIn.get(q.paragraph);
+    if (list) list.push(q);
+    else quotesIn.set(q.paragraph, [q]);
+  }
+  return {
+    article,
+    quotes,
+    mentions,
+    sentences,
+    byId: new Map(speakers.map((s) => [s.id, s])),
+    quotesIn,
+    quoteIndex: new Map(quotes.map((q, i) => [q, i])),
+    mentionStarts: mentions.map((m) => m.start),
+  };
+}
+
+/** Ranges sorted and merged where they overlap, so whether an offset range lies inside one is a binary search. */
+function mergedRanges(ranges: readonly Range[]): Range[] {
+  const out: Range[] = [];
+  for (const r of [...ranges].sort((a, b) => a.start - b.start)) {
+    const last = out[out.length - 1];
+    if (last && r.start <= last.end) last.end = Math.max(last.end, r.end);
+    else out.push({ start: r.start, end: r.end });
+  }
+  return out;
+}
+
+/** Whether `r` lies inside one of the sorted, merged `ranges`. */
+function within(ranges: readonly Range[], r: Range): boolean {
+  const i = lastAtOrBefore(ranges, r.start, (x) => x.start);
+  const candidate = i >= 0 ? ranges[i] : undefined;
+  return candidate !== undefined && r.end <= candidate.end;
+}
+
+/** The mentions that start at `from` or after and before `to`, in text order. */
+function mentionsBetween(scene: Scene, from: number, to: number): SpeakerMention[] {
+  if (to <= from) return [];
+  const at = (x: number) => x;
+  return scene.mentions.slice(lastAtOrBefore(scene.mentionStarts, from - 1, at) + 1, lastAtOrBefore(scene.mentionStarts, to - 1, at) + 1);
+}
+
+/** The quotations of a paragraph, in text order. */
+function quotesIn(scene: Scene, paragraph: number): readonly Quotation[] {
+  return scene.quotesIn.get(paragraph) ?? [];
 }
 
 /** Applies overrides first; returns those that matched no quotation. */
@@ -234,9 +286,7 @@ function applyOverrides(
   const unused: QuoteOverride[] = [];
   for (const o of overrides) {
     const opening = normalizeQuote(o.quote);
-    const matches = scene.quotes.filter(
-      (q) => q.paragraph === o.paragraph && opening !== '' && normalizeQuote(q.text).startsWith(opening),
-    );
+    const matches = quotesIn(scene, o.paragraph).filter((q) => opening !== '' && normalizeQuote(q.text).startsWith(opening));
     if (matches.length === 0) {
       unused.push(o);
       continue;
@@ -294,7 +344,7 @@ function afterQuote(scene: Scene, q: Quotation): Verdict | undefined {
   if (q.runsOn || /[.][’'\s]*$/u.test(q.text)) return undefined;
   const { text } = scene.article;
   const p = paragraphOf(scene, q);
-  const next = scene.quotes.find((o) => o.paragraph === q.paragraph && o.start >= q.end);
+  const next = quotesIn(scene, q.paragraph).find((o) => o.start >= q.end);
   const limit = next ? next.start : p.end;
   const lead = /^[\s,]*/u.exec(text.slice(q.end, limit))?.[0].length ?? 0;
   const pos = q.end + lead;
@@ -312,7 +362,7 @@ function afterQuote(scene: Scene, q: Quotation): Verdict | undefined {
     };
   }
 
-  const m = scene.mentions.find((x) => x.start === pos) ?? titledMention(scene, pos, limit);
+  const m = mentionsBetween(scene, pos, pos + 1)[0] ?? titledMention(scene, pos, limit);
   if (m) {
     const tail = text.slice(m.end, limit);
     if (nameThenVerb.test(tail)) return named(scene, q, m, 'NAME-said');
@@ -325,7 +375,7 @@ function afterQuote(scene: Scene, q: Quotation): Verdict | undefined {
   const according = accordingTo.exec(rest);
   if (according) {
     const after = pos + according[0].length;
-    const am = scene.mentions.find((x) => x.start >= after && x.end <= limit && isFewWords(text.slice(after, x.start)));
+    const am = mentionsBetween(scene, after, limit).find((x) => x.end <= limit && isFewWords(text.slice(after, x.start)));
     if (am) return named(scene, q, am, 'according-to');
   }
   const unknown = unknownSubject.exec(rest);
@@ -353,7 +403,7 @@ function beforeQuote(scene: Scene, q: Quotation, done: Map<string, Attribution>)
 
   if ((participleVerbs as readonly string[]).includes(last.word)) {
     if (!/,\s*$/u.test(text.slice(from, last.start))) return undefined;
-    const governing = scene.quotes.find((o) => o.paragraph === q.paragraph && o.end === from);
+    const governing = quotesIn(scene, q.paragraph).find((o) => o.end === from);
     if (governing) {
       const a = done.get(governing.id);
       if (!a) return undefined;
@@ -367,7 +417,7 @@ function beforeQuote(scene: Scene, q: Quotation, done: Map<string, Attribution>)
   }
 
   if (last.word === 'according to') {
-    const m = scene.mentions.find((x) => x.start >= last.end && x.end <= q.start && isFewWords(text.slice(last.end, x.start)));
+    const m = mentionsBetween(scene, last.end, q.start).find((x) => x.end <= q.start && isFewWords(text.slice(last.end, x.start)));
     return m ? named(scene, q, m, 'according-to') : undefined;
   }
 
@@ -385,10 +435,10 @@ function subjectOf(scene: Scene, q: Quotation, from: number, verb: { start: numb
   const { text } = scene.article;
   const before = text.slice(from, verb.start);
   const subjectEnd = from + before.length - (adverbTail.exec(before)?.[0].length ?? 0);
-  const direct = scene.mentions.find((m) => m.start >= from && m.end === subjectEnd);
+  const direct = mentionsBetween(scene, from, subjectEnd).find((m) => m.end === subjectEnd);
   if (direct) return named(scene, q, direct, 'NAME-said');
   const possessive = possessiveTail.exec(before);
-  const owner = possessive && scene.mentions.find((m) => m.start >= from && m.end === from + possessive.index);
+  const owner = possessive && mentionsBetween(scene, from, from + possessive.index).find((m) => m.end === from + possessive.index);
   if (owner) return named(scene, q, owner, 'NAME-said');
   const pronoun = pronounAtEnd.exec(before);
   if (pronoun) return resolvePronoun(scene, q, pronoun[1] ?? '', from + pronoun.index);
@@ -444,7 +494,7 @@ function resolvePronoun(scene: Scene, q: Quotation, word: string, at: number): V
 
 /** A run-on, reopened, whole-paragraph or follow-on quotation takes its neighbour's speaker. */
 function continuation(scene: Scene, q: Quotation, done: Map<string, Attribution>): Verdict | undefined {
-  const i = scene.quotes.indexOf(q);
+  const i = scene.quoteIndex.get(q) ?? -1;
   const previous = scene.quotes[i - 1];
   const next = scene.quotes[i + 1];
   const from = (a: Attribution | undefined): Verdict | undefined =>
@@ -507,7 +557,7 @@ function placesOf(scene: Scene, ids: readonly string[], upTo: number): Record<st
 /** Where a speaker is named in a quotation's paragraph, nearest the quotation, to link the name. */
 function nearestMention(scene: Scene, q: Quotation, id: string): Range | undefined {
   const p = paragraphOf(scene, q);
-  const own = scene.mentions.filter((m) => m.start >= p.start && m.end <= p.end && m.speakers.length === 1 && m.speakers[0]!.id === id);
+  const own = mentionsBetween(scene, p.start, p.end).filter((m) => m.end <= p.end && m.speakers.length === 1 && m.speakers[0]!.id === id);
   own.sort((a, b) => Math.abs(a.start - q.start) - Math.abs(b.start - q.start));
   const m = own[0];
   return m ? { start: m.start, end: m.end } : undefined;
@@ -524,7 +574,7 @@ function nameAfterVerb(scene: Scene, verbEnd: number, limit: number): SpeakerMen
   const tokens = tokenizePart(withoutBrackets(text.slice(verbEnd, limit)), verbEnd);
   let k = 0;
   while (k < tokens.length && k < maxWordsBeforeName && !isCapitalized(tokens[k]!.text) && tokens[k]!.trail === '') k++;
-  return nameOfRun(scene, tokens.slice(k)) ?? scene.mentions.find((x) => x.start >= verbEnd && x.end <= limit && isFewWords(text.slice(verbEnd, x.start)));
+  return nameOfRun(scene, tokens.slice(k)) ?? mentionsBetween(scene, verbEnd, limit).find((x) => x.end <= limit && isFewWords(text.slice(verbEnd, x.start)));
 }
 
 /** A speaker named at `pos` after a title (`Secretary Haaland`, `BLM Director Tracy Stone-Manning`). */
@@ -539,7 +589,7 @@ function nameOfRun(scene: Scene, tokens: readonly Token[]): SpeakerMention | und
   const split = splitRun(tokens, run);
   const nameEnd = tokens[split.to - 1]?.end;
   const runStart = tokens[0]!.start;
-  return scene.mentions.filter((x) => x.start >= runStart && x.end === nameEnd).pop();
+  return nameEnd === undefined ? undefined : mentionsBetween(scene, runStart, nameEnd).filter((x) => x.end === nameEnd).pop();
 }
 
 /** A passage with its brackets blanked out, offsets kept: `NASA (National Aeronautics …) Director Jane Doe`. */
@@ -568,7 +618,7 @@ function introduced(scene: Scene, q: Quotation): Verdict | undefined {
     from = (scene.sentences.get(previous.n) ?? [previous.start]).filter((x) => x < previous.end).pop() ?? previous.start;
     to = previous.end;
   }
-  const mentioned = scene.mentions.filter((m) => m.start >= from && m.end <= to);
+  const mentioned = mentionsBetween(scene, from, to).filter((m) => m.end <= to);
   const subject = mentioned[0];
   if (subject && isTitleOnly(text.slice(from, subject.start))) return named(scene, q, subject, 'introduced');
   const ids = unique(mentioned.flatMap((m) => m.speakers.map((s) => s.id)));
@@ -589,7 +639,7 @@ function isTitleOnly(words: string): boolean {
 function contextStart(scene: Scene, q: Quotation): number {
   const starts = scene.sentences.get(q.paragraph) ?? [];
   const sentence = starts.filter((s) => s <= q.start).pop() ?? paragraphOf(scene, q).start;
-  const previous = scene.quotes.filter((o) => o.paragraph === q.paragraph && o.end <= q.start).pop();
+  const previous = quotesIn(scene, q.paragraph).filter((o) => o.end <= q.start).pop();
   return previous && previous.end > sentence ? previous.end : sentence;
 }
 
