@@ -32,7 +32,8 @@ let codeHash: string | undefined;
 
 /**
  * A hash of the code that loads content (`src/lib`, `src/schemas`,
- * `src/config`): a change to it makes every cached result stale.
+ * `src/config`) and of the lock file (the packages it runs on): a change to
+ * either makes every cached result stale.
  */
 export function codeVersion(): string {
   if (codeHash) return codeHash;
@@ -46,7 +47,14 @@ export function codeVersion(): string {
     }
   };
   for (const part of ['lib', 'schemas', 'config']) walk(join(src, part));
-  return (codeHash = hashOf(...files.flatMap((f) => [f.slice(src.length), readFileSync(f)])));
+  const lockFile = join(src, '../package-lock.json');
+  let lock: Buffer | string = '';
+  try {
+    lock = readFileSync(lockFile);
+  } catch {
+    // No lock file (a copy of the sources alone): the code's hash is the key.
+  }
+  return (codeHash = hashOf(...files.flatMap((f) => [f.slice(src.length), readFileSync(f)]), lock));
 }
 
 /**
