@@ -3,23 +3,11 @@
  * a stable id and a small copy-link control; opening such a link scrolls to
  * it and highlights it, with or without JavaScript.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { watchProblems } from '../support/browser.ts';
 
 const url = '/deepseek-r1/';
 const highlight = 'rgb(227, 237, 244)'; // --ex-accent-soft, light
-
-/** Collects console errors, uncaught exceptions and CSP violations. */
-async function watchProblems(page: Page): Promise<string[]> {
-  const problems: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(m.text());
-  });
-  page.on('pageerror', (e) => problems.push(e.message));
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
-  });
-  return problems;
-}
 
 test('every paragraph, quotation, claim note and glossary entry has a named copy-link button', async ({ page }) => {
   await page.goto(url);

@@ -2,20 +2,8 @@
  * Site search: Pagefind's index of explainers, glossary entries and people,
  * queried from the search page; the header's box leads there.
  */
-import { expect, test, type Page } from '@playwright/test';
-
-/** Collects console errors, uncaught exceptions and CSP violations. */
-async function watchProblems(page: Page): Promise<string[]> {
-  const problems: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(m.text());
-  });
-  page.on('pageerror', (e) => problems.push(e.message));
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
-  });
-  return problems;
-}
+import { expect, test } from '@playwright/test';
+import { watchProblems } from '../support/browser.ts';
 
 test('“export controls” typed in the header’s box finds the DeepSeek explainer and the glossary entry, by keyboard alone', async ({ page }) => {
   const problems = await watchProblems(page);

@@ -14,8 +14,9 @@ export interface LineText {
   text: string;
 }
 
+/** A fixture's truth.json: what a careful reader marked in the release, line by line. */
 export interface Truth {
-  source: { agency: string; title: string; url: string | null; published: string };
+  source: { agency: string; title: string; url: string | null; published: string; readFrom: string; license: string };
   layout: 'blank-lines' | 'line-per-paragraph' | 'hard-wrapped';
   headline: LineText;
   dateline: string | null;
@@ -24,6 +25,8 @@ export interface Truth {
   paragraphLines: number[];
   residue: LineText[];
   quotes: { paragraph: number; text: string; speaker: string }[];
+  /** Quoted spans that are not quotations of a speaker (titles, scare quotes). */
+  notQuotes?: { paragraph: number; text: string }[];
   speakers: { name: string; role: string | null; affiliation: string | null; kind: string }[];
 }
 

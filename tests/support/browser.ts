@@ -3,7 +3,7 @@
  * Playwright's own download when present, else Debian's /usr/bin/chromium.
  */
 import { existsSync } from 'node:fs';
-import { chromium } from '@playwright/test';
+import { chromium, type Page } from '@playwright/test';
 
 export const chromiumFlags = [
   '--no-sandbox',
@@ -23,4 +23,17 @@ export function chromiumExecutable(): string | undefined {
   if (fromEnv) return fromEnv;
   if (existsSync(chromium.executablePath())) return undefined;
   return systemChromium.find((p) => existsSync(p));
+}
+
+/** Collects a page's console errors, uncaught exceptions and CSP violations, from its next navigation on. */
+export async function watchProblems(page: Page): Promise<string[]> {
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+  });
+  return problems;
 }

@@ -1,29 +1,11 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import type { Truth } from '../support/article-fixtures.ts';
 
 // Checks that the real-release fixtures agree with their hand-labelled truth files.
 // It reads the files directly and does not use the project's parser.
 
-type Layout = 'blank-lines' | 'line-per-paragraph' | 'hard-wrapped';
-
-interface LineText {
-  line: number;
-  text: string;
-}
-
-interface Truth {
-  source: { agency: string; title: string; url: string | null; published: string; readFrom: string; license: string };
-  layout: Layout;
-  headline: LineText;
-  dateline: string | null;
-  headings: LineText[];
-  paragraphs: number;
-  paragraphLines: number[];
-  residue: LineText[];
-  quotes: { paragraph: number; text: string; speaker: string }[];
-  notQuotes?: { paragraph: number; text: string }[];
-  speakers: { name: string; role: string | null; affiliation: string | null; kind: string }[];
-}
+type Layout = Truth['layout'];
 
 const root = new URL('../fixtures/articles/', import.meta.url);
 const names = readdirSync(root)
