@@ -5,8 +5,6 @@ import type { Truth } from '../support/article-fixtures.ts';
 // Checks that the real-release fixtures agree with their hand-labelled truth files.
 // It reads the files directly and does not use the project's parser.
 
-type Layout = Truth['layout'];
-
 const root = new URL('../fixtures/articles/', import.meta.url);
 const names = readdirSync(root)
   .filter((name) => statSync(new URL(name, root)).isDirectory())
