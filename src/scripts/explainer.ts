@@ -7,11 +7,10 @@
  * - Note markers: where sidenotes are not shown in the margin (narrow
  *   screens), a tap opens the note in place under the line; a second tap or
  *   Esc closes it.
- * - Permalinks copy their address (permalinks.ts).
+ * - Permalinks copy their address: permalinks.ts, a script of its own
+ *   (src/components/PermalinkScript.astro) that the glossary page shares.
  * - On wide screens the glossary follows the paragraph being read.
  */
-import { definitionId, speakerId, termId } from '../lib/ids.ts';
-import './permalinks.ts';
 
 const popover = document.getElementById('ex-popover');
 let popoverOwner: HTMLElement | null = null;
@@ -33,12 +32,21 @@ function byTouch(): boolean {
   return lastPointer === 'touch' && performance.now() - lastPointerAt < 1500;
 }
 
-/** The content a trigger previews: a glossary definition or a speaker card. */
+/** The element a link points to on this page, by its `#fragment`. */
+function target(trigger: HTMLElement): HTMLElement | null {
+  const href = trigger.getAttribute('href');
+  return href?.startsWith('#') ? document.getElementById(decodeURIComponent(href.slice(1))) : null;
+}
+
+/**
+ * The content a trigger previews: a glossary definition or a speaker card.
+ * The ids come from the link itself (its `href`, and `aria-describedby` for
+ * a term's definition), as the page was built: the script computes none.
+ */
 function previewFor(trigger: HTMLElement): Node | null {
-  const term = trigger.dataset.term;
-  if (term) {
-    const entry = document.getElementById(termId(term));
-    const def = document.getElementById(definitionId(term));
+  if (trigger.dataset.term) {
+    const entry = target(trigger);
+    const def = document.getElementById(trigger.getAttribute('aria-describedby') ?? '');
     if (!entry || !def) return null;
     const box = document.createElement('div');
     const title = document.createElement('p');
@@ -47,9 +55,8 @@ function previewFor(trigger: HTMLElement): Node | null {
     box.append(title, ...Array.from(def.cloneNode(true).childNodes));
     return box;
   }
-  const speaker = trigger.dataset.speakerLink;
-  if (speaker) {
-    const card = document.getElementById(speakerId(speaker));
+  if (trigger.dataset.speakerLink) {
+    const card = target(trigger);
     if (!card) return null;
     const copy = card.cloneNode(true) as HTMLElement;
     copy.removeAttribute('id');
