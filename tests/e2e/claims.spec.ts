@@ -115,6 +115,27 @@ test('printed, the notes are endnotes with their addresses written out', async (
   expect(after.content).toContain(after.href!);
 });
 
+test('the endnotes are laid out only near the screen; linked to or printed, they are all there', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(url);
+  const endnotes = page.locator('.ex-endnotes');
+  const lastNote = page.locator('[role="doc-endnotes"] li.ex-endnote').last();
+  const rendered = () => lastNote.evaluate((el) => el.checkVisibility({ contentVisibilityAuto: true }));
+  // On a phone the first screen is the headline and the article: the notes far below are skipped,
+  expect(await endnotes.evaluate((el) => getComputedStyle(el).contentVisibility)).toBe('auto');
+  expect(await rendered()).toBe(false);
+  // yet in the accessibility tree, and a link to a note renders it.
+  await expect(page.getByRole('heading', { name: 'Notes on the claims' })).toBeAttached();
+  await page.goto(`${url}#${await lastNote.getAttribute('id')}`);
+  await expect(lastNote).toBeInViewport();
+  expect(await rendered()).toBe(true);
+  // Printed, nothing is skipped.
+  await page.goto(url);
+  await page.emulateMedia({ media: 'print' });
+  expect(await endnotes.evaluate((el) => getComputedStyle(el).contentVisibility)).toBe('visible');
+  expect(await rendered()).toBe(true);
+});
+
 test('under forced colours the marks stay visible: a claim as a dashed line, a link target as an outline', async ({ page }) => {
   await page.emulateMedia({ forcedColors: 'active' });
   await page.goto(`${url}#p-2`);
