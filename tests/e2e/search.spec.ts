@@ -44,6 +44,17 @@ test('results update as the reader types, find people, and leave out the review 
   expect(problems).toEqual([]);
 });
 
+test('a word found only in a definition leads to the glossary entry, not to every explainer whose sidebar repeats it', async ({ page }) => {
+  await page.goto('/search/?q=microblogging');
+  const results = page.locator('.ex-search-results');
+  await expect(results.getByRole('link', { name: 'Weibo' })).toHaveAttribute('href', '/glossary/#term-weibo');
+  await expect(page.getByRole('status')).toContainText(/\d+ results? for “microblogging”/);
+  const hrefs = await results.locator('a').evaluateAll((els) => els.map((a) => a.getAttribute('href')!));
+  // The DeepSeek explainer shows Weibo's definition in its sidebar, and its text says “Weibo”, not “microblogging”.
+  expect(hrefs).not.toContain('/deepseek-r1/');
+  expect(hrefs.every((h) => h.startsWith('/glossary/#') || h.startsWith('/people/'))).toBe(true);
+});
+
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
