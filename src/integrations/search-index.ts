@@ -51,29 +51,55 @@ function indexedCount(bundle: string): number {
   return Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
 }
 
+/** Indexes the built site in `out` into `out/pagefind/`; returns what to log. */
+async function writeIndex(out: string): Promise<string> {
+  try {
+    const { index, errors } = await pagefind.createIndex({});
+    if (!index) throw new Error(errors.join('\n'));
+    // Only the pages that can hold a searchable body: explainers and people
+    // (and the glossary, read below), never the review views a level deeper,
+    // which are the largest pages and would only be parsed to be skipped.
+    const pages = await index.addDirectory({ path: out, glob: searchableGlob });
+    const records = glossaryRecords(readFileSync(join(out, 'glossary/index.html'), 'utf8'));
+    for (const record of records) await index.addCustomRecord(record);
+    const written = await index.writeFiles({ outputPath: join(out, 'pagefind') });
+    const problems = [...pages.errors, ...written.errors];
+    if (problems.length > 0) throw new Error(problems.join('\n'));
+    for (const file of unusedBundleFiles) rmSync(join(out, 'pagefind', file), { force: true });
+    return `Search index: ${indexedCount(join(out, 'pagefind')) - records.length} pages and ${records.length} glossary entries`;
+  } finally {
+    await pagefind.close();
+  }
+}
+
+/**
+ * Pagefind starts as soon as every page is written (`astro:build:generated`)
+ * and runs in its own process while the build finishes (the sitemap and
+ * Astro's own last steps); `astro:build:done` waits for it and fails the
+ * build with its errors.
+ */
 export function searchIndex(): AstroIntegration {
+  let outDir: string | undefined;
+  let indexing: Promise<{ message: string } | { error: unknown }> | undefined;
   return {
     name: 'search-index',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        outDir = fileURLToPath(config.outDir);
+      },
+      'astro:build:generated': () => {
+        indexing = writeIndex(outDir!).then(
+          (message) => ({ message }),
+          (error: unknown) => ({ error }),
+        );
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
-        try {
-          const { index, errors } = await pagefind.createIndex({});
-          if (!index) throw new Error(errors.join('\n'));
-          // Only the pages that can hold a searchable body: explainers and people
-          // (and the glossary, read below), never the review views a level deeper,
-          // which are the largest pages and would only be parsed to be skipped.
-          const pages = await index.addDirectory({ path: out, glob: searchableGlob });
-          const records = glossaryRecords(readFileSync(join(out, 'glossary/index.html'), 'utf8'));
-          for (const record of records) await index.addCustomRecord(record);
-          const written = await index.writeFiles({ outputPath: join(out, 'pagefind') });
-          const problems = [...pages.errors, ...written.errors];
-          if (problems.length > 0) throw new Error(problems.join('\n'));
-          for (const file of unusedBundleFiles) rmSync(join(out, 'pagefind', file), { force: true });
-          logger.info(`Search index: ${indexedCount(join(out, 'pagefind')) - records.length} pages and ${records.length} glossary entries`);
-        } finally {
-          await pagefind.close();
-        }
+        // A build that did not go through astro:build:generated (or wrote elsewhere) is indexed here.
+        const result = await (indexing && out === outDir ? indexing : writeIndex(out).then((message) => ({ message })));
+        indexing = undefined;
+        if ('error' in result) throw result.error;
+        logger.info(result.message);
       },
     },
   };
