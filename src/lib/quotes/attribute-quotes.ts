@@ -227,13 +227,14 @@ function buildScene(article: Article, quotes: Quotation[], speakers: SpeakerEntr
   const mentions = findSpeakerMentions(article, speakers)
     .filter((m) => !within(quoted, m))
     .sort((a, b) => a.start - b.start);
-  const sentences = new Map(article.paragraphs.map((p) => [p.n, sentenceStarts(article.text, p.start, p.end, inside)] as const));
   const quotesIn = new Map<number, Quotation[]>();
   for (const q of quotes) {
     const list = quotesIn.get(q.paragraph);
     if (list) list.push(q);
     else quotesIn.set(q.paragraph, [q]);
   }
+  // A quotation lies within its paragraph, so only the paragraph's own can hold a boundary of it.
+  const sentences = new Map(article.paragraphs.map((p) => [p.n, sentenceStarts(article.text, p.start, p.end, quotesIn.get(p.n) ?? [])] as const));
   return {
     article,
     quotes,

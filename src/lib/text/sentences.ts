@@ -19,11 +19,27 @@ const stop = '[.!?…]';
 const closers = `[”’"')\\]]*`;
 
 /**
- * A sentence boundary: the word before the stop (to tell abbreviations), the
- * stop, closing marks, white space, then a capital or a digit, optionally
- * behind an opening mark.
+ * A sentence boundary: the stop, closing marks, white space, then a capital
+ * or a digit, optionally behind an opening mark. The word before the stop (to
+ * tell abbreviations) is read backwards from the match (`wordBefore`): a
+ * pattern that began with it would try every letter of every word as a start.
  */
-const boundary = new RegExp(`([\\p{L}\\p{N}.]*)${stop}${closers}\\s+(?=[“"‘(]?[\\p{Lu}\\p{N}])`, 'gu');
+const boundary = new RegExp(`${stop}${closers}\\s+(?=[“"‘(]?[\\p{Lu}\\p{N}])`, 'gu');
+/** A character of the word before a stop: letters, digits, full stops (`U.S`). */
+const wordChar = /[\p{L}\p{N}.]/uy;
+
+/** The run of word characters that ends at `at`, starting no earlier than `from`. */
+function wordBefore(text: string, at: number, from: number): string {
+  let i = at;
+  while (i > from) {
+    // A character outside the Basic Multilingual Plane is two code units.
+    const width = i - 2 >= from && /[\uDC00-\uDFFF]/.test(text[i - 1]!) && /[\uD800-\uDBFF]/.test(text[i - 2]!) ? 2 : 1;
+    wordChar.lastIndex = i - width;
+    if (!wordChar.test(text)) break;
+    i -= width;
+  }
+  return text.slice(i, at);
+}
 
 /** Text that ends a sentence: a stop and closing marks, or a closing quotation mark (and a stop). */
 const sentenceEnd = new RegExp(`${stop}${closers}$|[”"][.!?]?$`, 'u');
@@ -46,7 +62,7 @@ export function sentenceStarts(text: string, from: number, to: number, inside: r
   for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) {
     const next = m.index + m[0].length;
     if (next >= to) break;
-    if (isAbbreviation(m[1] ?? '')) continue;
+    if (isAbbreviation(wordBefore(text, m.index, from))) continue;
     if (inside.some((r) => next > r.start && next < r.end)) continue;
     starts.push(next);
   }
