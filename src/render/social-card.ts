@@ -1,10 +1,10 @@
 /**
  * An explainer's social card: the image link previews show (Open Graph,
  * Twitter), 1200 × 630 px, drawn at build time with satori (layout to SVG)
- * and resvg (SVG to PNG). The fonts are Source Serif 4 and Source Sans 3
- * (SIL Open Font License 1.1) from their Fontsource packages, bundled into
- * the build from node_modules: no network, no system fonts, the same bytes on
- * every machine.
+ * and resvg (SVG to pixels), and written as PNG by `png.ts`. The fonts are
+ * Source Serif 4 and Source Sans 3 (SIL Open Font License 1.1) from their
+ * Fontsource packages, bundled into the build from node_modules: no network,
+ * no system fonts, the same bytes on every machine.
  */
 import { Resvg } from '@resvg/resvg-js';
 import satori from 'satori';
@@ -15,6 +15,7 @@ import serifBoldExt from '@fontsource/source-serif-4/files/source-serif-4-latin-
 import sansRegularExt from '@fontsource/source-sans-3/files/source-sans-3-latin-ext-400-normal.woff?inline';
 import sansBoldExt from '@fontsource/source-sans-3/files/source-sans-3-latin-ext-700-normal.woff?inline';
 import type { ExplainerPage } from '../lib/content/model.ts';
+import { encodePng } from './png.ts';
 import { type ClaimStatus, claimStatuses, claimStatusLabels } from '../schemas/claim.ts';
 import { formatDate } from '../utils/format.ts';
 
@@ -125,5 +126,7 @@ function card(text: SocialCardText): Node {
 export async function socialCard(text: SocialCardText): Promise<Uint8Array> {
   // satori's types want a React element; this is the same shape.
   const svg = await satori(card(text) as unknown as Parameters<typeof satori>[0], { ...socialCardSize, fonts });
-  return new Resvg(svg, { fitTo: { mode: 'width', value: socialCardSize.width }, font: { loadSystemFonts: false } }).render().asPng();
+  const image = new Resvg(svg, { fitTo: { mode: 'width', value: socialCardSize.width }, font: { loadSystemFonts: false } }).render();
+  // The card is opaque (its background fills it), so it is written as RGB.
+  return encodePng(image.pixels, image.width, image.height);
 }

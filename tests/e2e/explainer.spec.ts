@@ -127,3 +127,28 @@ test('every page carries a Content-Security-Policy without unsafe-inline scripts
   await page.waitForLoadState('networkidle');
   expect(violations).toEqual([]);
 });
+
+test('the social card is a 1200 × 630 PNG that the browser decodes: the accent bar on top, the page colour below, the headline in ink', async ({ page }) => {
+  await page.goto(url);
+  const card = await page.locator('meta[property="og:image"]').getAttribute('content');
+  const pixels = await page.evaluate(async (src) => {
+    const img = new Image();
+    img.src = new URL(src).pathname;
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = img.naturalWidth;
+    canvas.height = img.naturalHeight;
+    const g = canvas.getContext('2d')!;
+    g.drawImage(img, 0, 0);
+    const at = (x: number, y: number) => [...g.getImageData(x, y, 1, 1).data];
+    // The darkest pixel of the headline's band, where its first line is drawn.
+    const band = g.getImageData(72, 130, 600, 60).data;
+    let darkest = 255 * 3;
+    for (let i = 0; i < band.length; i += 4) darkest = Math.min(darkest, band[i]! + band[i + 1]! + band[i + 2]!);
+    return { size: [img.naturalWidth, img.naturalHeight], bar: at(600, 6), page: at(20, 400), darkest };
+  }, card!);
+  expect(pixels.size).toEqual([1200, 630]);
+  expect(pixels.bar).toEqual([0x1d, 0x4f, 0x73, 255]);
+  expect(pixels.page).toEqual([0xfb, 0xf9, 0xf4, 255]);
+  expect(pixels.darkest).toBeLessThan(150);
+});
