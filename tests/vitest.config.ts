@@ -5,5 +5,7 @@ export default defineConfig({
     root: new URL('..', import.meta.url).pathname,
     include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
     testTimeout: 120_000,
+    // Removes the temporary folders each test file made (tests/support/temp-dir.ts).
+    setupFiles: ['tests/support/vitest-setup.ts'],
   },
 });

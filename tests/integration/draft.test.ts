@@ -7,12 +7,12 @@
  * speaker, with the project's people files and without any.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { articleFixtures, articleFixturesRoot, quotesInPage, scoreQuotes } from '../support/article-fixtures.ts';
 import { astroBuild, type BuildResult, cleanEnv, projectCopy, projectRoot } from '../support/build-site.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 const fixtures = articleFixtures();
 const draftCli = join(projectRoot, 'src/cli/draft.ts');
@@ -99,7 +99,7 @@ describe('npm run draft -- seeds/deepseek-r1.txt --json', () => {
 
   it.each([
     ['with the project’s people files', projectRoot],
-    ['with no people file', mkdtempSync(join(tmpdir(), 'draft-json-'))],
+    ['with no people file', tempDir('draft-json-')],
   ])('finds the 16 quotations with the speakers of the stored page, and a role for every speaker, %s', (_how, root) => {
     const r = draft([join(projectRoot, 'seeds/deepseek-r1.txt'), '--json', '--root', root], projectRoot);
     expect(r.status, r.stderr).toBe(0);

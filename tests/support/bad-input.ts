@@ -4,10 +4,10 @@
  * (a seed, an explainer, a person, a term, a claim, a source policy).
  * `materialize` writes base + case into a temporary project folder.
  */
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { tempDir } from './temp-dir.ts';
 
 export const badInputRoot = fileURLToPath(new URL('../fixtures/bad-input/', import.meta.url));
 
@@ -56,7 +56,7 @@ export function listCases(): BadInputCase[] {
 
 /** Writes the base project with the case's files and setup into a new temporary folder; returns its path. */
 export function materialize(c: BadInputCase, into?: string): string {
-  const root = into ?? mkdtempSync(join(tmpdir(), `bad-input-${c.name}-`));
+  const root = into ?? tempDir(`bad-input-${c.name}-`);
   mkdirSync(root, { recursive: true });
   cpSync(join(badInputRoot, '_base'), root, { recursive: true });
   for (const entry of readdirSync(join(badInputRoot, c.name))) {

@@ -5,20 +5,20 @@
  * at least 95% of the labelled quotations, and read the headline, sub-headings,
  * paragraphs and residue the labels give.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/lib/article/parse-article.ts';
 import { loadProject } from '../../src/lib/content/load-project.ts';
 import type { Site } from '../../src/lib/content/model.ts';
 import { type ArticleFixture, articleFixtures, minimalExplainer, minimumShare, scoreQuotes, type ShownQuote } from '../support/article-fixtures.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 const fixtures = articleFixtures();
 
 /** A project holding the fixture's seed and its minimal explainer, and nothing else. */
 function load(f: ArticleFixture, seed = f.seed): Site {
-  const root = mkdtempSync(join(tmpdir(), `article-${f.name}-`));
+  const root = tempDir(`article-${f.name}-`);
   mkdirSync(join(root, 'seeds'));
   mkdirSync(join(root, 'content/explainers'), { recursive: true });
   writeFileSync(join(root, 'seeds', `${f.name}.txt`), seed);

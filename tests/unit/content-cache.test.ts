@@ -12,6 +12,7 @@ import { type ContentCache, FolderCache } from '../../src/lib/content/cache.ts';
 import { loadProject } from '../../src/lib/content/load-project.ts';
 import { ContentValidationError } from '../../src/lib/messages.ts';
 import { projectRoot } from '../support/build-site.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 const buildDate = '2026-11-29';
 let root: string;
@@ -104,7 +105,7 @@ describe('the explainer cache', () => {
 
   it('reads a seed that became a link to a file outside the project, and refuses it, though its text is the same', () => {
     load();
-    const outside = join(mkdtempSync(join(tmpdir(), 'outside-')), 'deepseek-r1.txt');
+    const outside = join(tempDir('outside-'), 'deepseek-r1.txt');
     cpSync(join(root, 'seeds/deepseek-r1.txt'), outside);
     rmSync(join(root, 'seeds/deepseek-r1.txt'));
     symlinkSync(outside, join(root, 'seeds/deepseek-r1.txt'));

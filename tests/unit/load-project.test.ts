@@ -1,5 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadProject } from '../../src/lib/content/load-project.ts';
@@ -8,6 +7,7 @@ import { initialsOf } from '../../src/lib/content/validate-content.ts';
 import { ContentValidationError, type ContentMessage } from '../../src/lib/messages.ts';
 import { annotationElement } from '../../src/render/annotation-elements.ts';
 import { articleHtml } from '../../src/render/article-html.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 const explainer = `---
 title: A test explainer
@@ -52,7 +52,7 @@ What the report says.
 
 /** A small project on disk; `files` overrides or adds files. */
 function project(files: Record<string, string> = {}): string {
-  const root = mkdtempSync(join(tmpdir(), 'explainer-'));
+  const root = tempDir('explainer-');
   const all: Record<string, string> = {
     'seeds/story.txt': seed,
     'content/explainers/story.mdx': explainer,
