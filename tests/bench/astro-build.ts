@@ -1,6 +1,6 @@
 /**
- * One `astro build` as a whole process: wall time from spawn to exit, and
- * peak memory.
+ * One build of a project as a whole process, run as `npm run build` runs it:
+ * wall time from spawn to exit, and peak memory.
  *
  * Peak memory is GNU time's `%M` (Debian package `time`, /usr/bin/time) when
  * it is there: the kernel's record of the largest resident set of any process
@@ -69,12 +69,27 @@ function treeRssKiB(root: number): number {
 }
 
 /**
- * Runs `astro build` in `root` with the project's Node; the log goes to
- * `logFile`. Throws with the end of the log when the build fails.
+ * The command `npm run build` runs in `root`, without npm itself: the
+ * project's `build` script when it runs Node (`node [flags] file build`),
+ * with the project's Node; Astro's own command line otherwise. The annotated
+ * project's script sets how its Node collects garbage, which is part of what
+ * is measured.
  */
-export async function astroBuild(root: string, logFile: string): Promise<BuildRun> {
-  const astro = join(root, 'node_modules/astro/bin/astro.mjs');
-  const args = [astro, 'build', '--root', root];
+export function buildCommand(root: string, nodeFlags: readonly string[] = []): string[] {
+  const script = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts?: { build?: string } }).scripts?.build;
+  const words = script?.trim().split(/\s+/) ?? [];
+  if (words[0] === 'node' && words.length > 1 && words.every((w) => /^[\w@./=:-]+$/.test(w))) return [...nodeFlags, ...words.slice(1), '--root', root];
+  if (script !== undefined && !/^astro build\b/.test(script.trim())) throw new Error(`${root}/package.json: cannot run its build script "${script}" without a shell`);
+  return [...nodeFlags, join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', root];
+}
+
+/**
+ * Runs the project's build in `root` (`buildCommand`) with the project's
+ * Node; the log goes to `logFile`. `nodeFlags` go to Node (a CPU profile).
+ * Throws with the end of the log when the build fails.
+ */
+export async function astroBuild(root: string, logFile: string, nodeFlags: readonly string[] = []): Promise<BuildRun> {
+  const args = buildCommand(root, nodeFlags);
   const scratch = mkdtempSync(join(tmpdir(), 'bench-time-'));
   const timeFile = join(scratch, 'maxrss');
   const useTime = existsSync(gnuTime);

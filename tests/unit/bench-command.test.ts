@@ -1,0 +1,33 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildCommand } from '../bench/astro-build.ts';
+import { projectRoot } from '../bench/content.ts';
+import { tempDir } from '../support/temp-dir.ts';
+
+function projectWith(pkg: object): string {
+  const root = tempDir('bench-command-');
+  writeFileSync(join(root, 'package.json'), JSON.stringify(pkg));
+  return root;
+}
+
+describe('buildCommand: what the benchmark runs for a build', () => {
+  it('runs the project’s own build script with its Node flags, as npm run build does', () => {
+    const script = (JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { scripts: { build: string } }).scripts.build;
+    const words = script.split(' ');
+    expect(words[0]).toBe('node');
+    expect(buildCommand(projectRoot, ['--cpu-prof'])).toEqual(['--cpu-prof', ...words.slice(1), '--root', projectRoot]);
+  });
+
+  it('runs Astro’s command line for a project without a Node build script', () => {
+    const root = projectWith({ name: 'plain', private: true });
+    expect(buildCommand(root)).toEqual([join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', root]);
+    const astro = projectWith({ scripts: { build: 'astro build' } });
+    expect(buildCommand(astro)[0]).toBe(join(astro, 'node_modules/astro/bin/astro.mjs'));
+  });
+
+  it('refuses a script it cannot run without a shell', () => {
+    const root = projectWith({ scripts: { build: 'node a.js build && echo done' } });
+    expect(() => buildCommand(root)).toThrow(/cannot run its build script/);
+  });
+});
