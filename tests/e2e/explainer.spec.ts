@@ -106,6 +106,24 @@ test('the tests see the built site, not a dev server (no dev toolbar, no Vite cl
   expect(html).not.toMatch(/\/src\/|\?astro&type=(style|script)/);
 });
 
+test('the review view’s styles are in the review view only, which they lay out', async ({ page }) => {
+  const ruleSelectors = () =>
+    [...document.styleSheets].flatMap((sheet) => {
+      const all = (rules: CSSRuleList): string[] =>
+        [...rules].flatMap((r) => ('selectorText' in r ? [(r as CSSStyleRule).selectorText] : 'cssRules' in r ? all((r as CSSGroupingRule).cssRules) : []));
+      return all(sheet.cssRules);
+    });
+  await page.goto(url);
+  const onPage = await page.evaluate(ruleSelectors);
+  expect(onPage.some((s) => s.includes('.ex-article'))).toBe(true);
+  expect(onPage.filter((s) => s.includes('.ex-review'))).toEqual([]);
+  await page.goto(`${url}review/`);
+  expect((await page.evaluate(ruleSelectors)).some((s) => s.includes('.ex-review-counts'))).toBe(true);
+  // The view's column, and the counts set as a row of boxes.
+  await expect(page.locator('.ex-review')).toHaveCSS('max-width', '736px');
+  await expect(page.locator('.ex-review-counts')).toHaveCSS('display', 'flex');
+});
+
 test('every page carries a Content-Security-Policy without unsafe-inline scripts, and works under it with no violation', async ({ page }) => {
   const violations: string[] = [];
   page.on('console', (m) => {
