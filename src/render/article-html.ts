@@ -4,16 +4,19 @@
  * fixture tests call it with a neutral renderer, so both go through the same
  * tree builder, range core and serializer.
  *
- * The tree the range core leaves holds only paragraphs, sub-headings, text
- * and annotation elements, so it is written out directly, in one pass, with
- * the markup `remark-rehype` and `rehype-stringify` would give it (a unit test
- * holds the two to the same bytes): going through hast and back costs three
- * times as long on a long article.
+ * The ranges are applied to the mdast tree by the remark plugin
+ * (`remarkAnnotations`); the tree it leaves holds only paragraphs,
+ * sub-headings, text and annotation elements, so the compiler below writes it
+ * out directly, with the markup `remark-rehype` and `rehype-stringify` would
+ * give it (a unit test holds the two to the same bytes): going through hast
+ * and back took three times as long on a long article.
  */
 import type { Element, ElementContent, Properties } from 'hast';
-import type { Heading, Paragraph, PhrasingContent } from 'mdast';
+import type { Heading, Paragraph, PhrasingContent, Root } from 'mdast';
 import { find, html as htmlSchema } from 'property-information';
-import { type AnnotationNode, applyAnnotations, type RenderAnnotation } from '../lib/annotations/apply-annotations.ts';
+import { type Plugin, unified } from 'unified';
+import type { AnnotationNode, RenderAnnotation } from '../lib/annotations/apply-annotations.ts';
+import { remarkAnnotations } from '../lib/annotations/remark-annotations.ts';
 import type { AnnotationRange } from '../lib/annotations/types.ts';
 import { articleToMdast } from '../lib/article/article-to-mdast.ts';
 import type { Article } from '../lib/article/parse-article.ts';
@@ -32,11 +35,22 @@ export function articleHtml<A extends AnnotationRange>(
   render: RenderAnnotation<A>,
   options: ArticleHtmlOptions = {},
 ): string {
-  const tree = articleToMdast(article);
-  applyAnnotations(tree, annotations, render);
-  const links = new Map(options.paragraphLinks ? article.paragraphs.map((p) => [paragraphId(p.n), p.n]) : []);
-  return tree.children.map((block) => blockHtml(block as Paragraph | Heading, links)).join('\n');
+  const processor = unified()
+    .use(remarkAnnotations<A>, { annotations, render })
+    .use(articleCompiler, { paragraphs: options.paragraphLinks ? article.paragraphs.map((p) => p.n) : [] });
+  return processor.stringify(processor.runSync(articleToMdast(article)) as Root);
 }
+
+interface CompilerOptions {
+  /** The numbers of the paragraphs that get a permalink control (`p-N`). */
+  paragraphs: readonly number[];
+}
+
+/** Unified compiler: the annotated article tree → HTML. */
+const articleCompiler: Plugin<[CompilerOptions], Root, string> = function (options) {
+  const links = new Map(options.paragraphs.map((n) => [paragraphId(n), n]));
+  this.compiler = (tree) => (tree as Root).children.map((block) => blockHtml(block as Paragraph | Heading, links)).join('\n');
+};
 
 function blockHtml(block: Paragraph | Heading, links: ReadonlyMap<string, number>): string {
   const properties = (block.data?.hProperties ?? {}) as Properties;
