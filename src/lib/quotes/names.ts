@@ -115,32 +115,48 @@ export function tokenize(text: string, from: number, to: number): Token[] {
   return tokenizePart(text.slice(from, to), from);
 }
 
+/** Punctuation a word may open with (`“`, `(`), and punctuation it may close with (`,`, `.”`). */
+const leadMarks = new Set('“"‘\'(['.split(''));
+const trailMarks = new Set('”"’\'),;:!?.…]'.split(''));
+
+/** Whether a code unit is white space, as `\s` reads it. */
+const isSpace = (c: number) =>
+  c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+
 /** The words of a part of a text that starts at `offset`, as tokens with offsets into the whole text. */
 export function tokenizePart(part: string, offset: number): Token[] {
   const tokens: Token[] = [];
-  for (const m of part.matchAll(/\S+/gu)) {
-    const raw = m[0];
-    const lead = /^[“"‘'(\[]+/u.exec(raw)?.[0] ?? '';
-    let core = raw.slice(lead.length);
-    let trail = /[”"’'),;:!?.…\]]+$/u.exec(core)?.[0] ?? '';
-    core = core.slice(0, core.length - trail.length);
+  const length = part.length;
+  let i = 0;
+  while (i < length) {
+    while (i < length && isSpace(part.charCodeAt(i))) i++;
+    if (i === length) break;
+    const from = i;
+    while (i < length && !isSpace(part.charCodeAt(i))) i++;
+    // The word is part[from, i): its opening marks, its core, its closing marks.
+    let coreFrom = from;
+    while (coreFrom < i && leadMarks.has(part[coreFrom]!)) coreFrom++;
+    let coreTo = i;
+    while (coreTo > coreFrom && trailMarks.has(part[coreTo - 1]!)) coreTo--;
+    let core = part.slice(coreFrom, coreTo);
+    let trail = part.slice(coreTo, i);
     // A full stop that belongs to the word: an abbreviation or an initial (`Dr.`, `E.`, `U.S.`).
     if (trail.startsWith('.') && core !== '' && (isAbbreviation(core) || honorificSet.has(core))) {
       core += '.';
       trail = trail.slice(1);
     }
     let possessive = false;
-    const s = /^(.*?)[’']s$/u.exec(core);
-    if (s && s[1]) {
-      core = s[1];
+    const n = core.length;
+    if (n > 2 && core.charCodeAt(n - 1) === 115 /* s */ && (core[n - 2] === '’' || core[n - 2] === "'")) {
+      core = core.slice(0, n - 2);
       trail = `’s${trail}`;
       possessive = true;
-    } else if (/s$/u.test(core) && /^[’']/u.test(trail) && /^\p{Lu}/u.test(core)) {
+    } else if (n > 0 && core.charCodeAt(n - 1) === 115 && (trail[0] === '’' || trail[0] === "'") && /^\p{Lu}/u.test(core)) {
       possessive = true;
     }
     if (core === '') continue;
-    const start = offset + m.index + lead.length;
-    tokens.push({ text: core, start, end: start + core.length, lead, trail, possessive });
+    const start = offset + coreFrom;
+    tokens.push({ text: core, start, end: start + core.length, lead: part.slice(from, coreFrom), trail, possessive });
   }
   return tokens;
 }
@@ -190,6 +206,10 @@ export function isCapitalized(word: string): boolean {
   return /^\p{Lu}/u.test(word);
 }
 
+/** A name word's letters: `Haaland`, `McDonald`, `O’Neill`, and hyphenated parts (`Stone-Manning`, `Kai-fu`). */
+const namePart = '(?:Mc|Mac|O[’\']|D[’\']|De|Di|La|Le|Van|Fitz)?\\p{Lu}[\\p{Ll}\\p{M}]+';
+const nameWordPattern = new RegExp(`^${namePart}(?:[-’']${namePart}|-\\p{Ll}+)*$`, 'u');
+
 /**
  * Whether a word can be part of a person's name: `Haaland`, `Stone-Manning`,
  * `Kai-Fu`, `O’Neill`, `McDonald`, an initial (`E.`), a short given name in
@@ -200,9 +220,9 @@ export function isNameWord(word: string): boolean {
   if (particleSet.has(word)) return true;
   if (/^\p{Lu}\.$/u.test(word) || /^\p{Lu}{2}$/u.test(word)) return true;
   if (notNames.has(word) || organizationSet.has(word) || isTitleWord(word) || isHonorific(word)) return false;
-  const part = '(?:Mc|Mac|O[’\']|D[’\']|De|Di|La|Le|Van|Fitz)?\\p{Lu}[\\p{Ll}\\p{M}]+';
-  return new RegExp(`^${part}(?:[-’']${part}|-\\p{Ll}+)*$`, 'u').test(word);
+  return nameWordPattern.test(word);
 }
+
 
 /** A name's words: two to four name words, the last a full word (not an initial or a particle). */
 export function isPersonName(words: readonly string[]): boolean {
