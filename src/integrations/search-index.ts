@@ -31,14 +31,20 @@ const unusedBundleFiles = [
   'pagefind-highlight.js',
 ];
 
-/** One search record per entry of the built glossary index page. */
+/**
+ * One search record per entry of the built glossary index page: the term,
+ * its definition and its source. The list of explainers that use the term is
+ * left out, so the title of an explainer finds that explainer, not every
+ * term it uses; it is cut from the page before it is parsed, as on a large
+ * site it is most of the page.
+ */
 export function glossaryRecords(html: string): pagefind.CustomRecord[] {
-  const { document } = parseHTML(html);
+  const { document } = parseHTML(html.replace(/<dd class="ex-backlinks">[\s\S]*?<\/dd>/g, ''));
   const language = document.documentElement.getAttribute('lang') ?? 'en';
   return [...document.querySelectorAll('.ex-gloss-entry[id]')].map((entry) => ({
     url: `/glossary/#${entry.id}`,
     language,
-    content: [...entry.querySelectorAll('dfn, dd')].map((el) => el.textContent!.replace(/\s+/g, ' ').trim()).join('\n'),
+    content: [...entry.querySelectorAll('dfn, dd:not(.ex-backlinks)')].map((el) => el.textContent!.replace(/\s+/g, ' ').trim()).join('\n'),
     meta: { title: entry.querySelector('dfn')!.textContent!.trim(), kind: 'Glossary entry' },
   }));
 }

@@ -55,6 +55,15 @@ test('a word found only in a definition leads to the glossary entry, not to ever
   expect(hrefs.every((h) => h.startsWith('/glossary/#') || h.startsWith('/people/'))).toBe(true);
 });
 
+test('a word of an explainer’s title finds the explainer, not the glossary entries that list it as a use', async ({ page }) => {
+  // “shook” is in the DeepSeek explainer's title only; the glossary index lists that title under each term it uses.
+  await page.goto('/search/?q=shook');
+  const results = page.locator('.ex-search-results');
+  await expect(results.getByRole('link', { name: /^DeepSeek’s R1/ })).toHaveAttribute('href', '/deepseek-r1/');
+  const hrefs = await results.locator('a').evaluateAll((els) => els.map((a) => a.getAttribute('href')!));
+  expect(hrefs.filter((h) => h.startsWith('/glossary/'))).toEqual([]);
+});
+
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
