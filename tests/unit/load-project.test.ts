@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadProject } from '../../src/lib/content/load-project.ts';
@@ -295,6 +295,39 @@ describe('speakers with and without a people file', () => {
     const issues = issuesOf(root);
     expect(issues).toEqual([expect.objectContaining({ ruleId: 'speaker-missing', file: 'content/explainers/story.mdx', line: 10 })]);
     expect(issues[0]!.hint).toContain('tracy-stone-manning, jane-doe');
+  });
+});
+
+describe('content files behind links', () => {
+  it('reads a claim, a glossary entry and a claims folder that are links inside the project', () => {
+    const root = project();
+    mkdirSync(join(root, 'content/shared/claims'), { recursive: true });
+    renameSync(join(root, 'content/claims/story/cost.md'), join(root, 'content/shared/cost.md'));
+    symlinkSync(join(root, 'content/shared/cost.md'), join(root, 'content/claims/story/cost.md'));
+    renameSync(join(root, 'content/glossary/acme.md'), join(root, 'content/shared/acme.md'));
+    symlinkSync('../shared/acme.md', join(root, 'content/glossary/acme.md'));
+    const page = loadProject({ root }).explainers[0]!;
+    expect(page.claims.map((c) => c.id)).toEqual(['cost']);
+    expect(page.terms.map((t) => t.entry.id)).toEqual(['acme']);
+
+    renameSync(join(root, 'content/claims/story'), join(root, 'content/shared/claims/story'));
+    symlinkSync(join(root, 'content/shared/claims/story'), join(root, 'content/claims/story'));
+    expect(loadProject({ root }).explainers[0]!.claims.map((c) => c.id)).toEqual(['cost']);
+  });
+
+  it('refuses a claim, a glossary entry and a claims folder that link out of the project, naming each', () => {
+    const root = project();
+    const outside = tempDir('outside-');
+    writeFileSync(join(outside, 'other.md'), claim('cost $5 million to train'));
+    symlinkSync(join(outside, 'other.md'), join(root, 'content/claims/story/other.md'));
+    writeFileSync(join(outside, 'acme.md'), term('Acme'));
+    rmSync(join(root, 'content/glossary/acme.md'));
+    symlinkSync(join(outside, 'acme.md'), join(root, 'content/glossary/acme.md'));
+    mkdirSync(join(outside, 'folder'));
+    writeFileSync(join(outside, 'folder/x.md'), claim('cost $5 million to train'));
+    symlinkSync(join(outside, 'folder'), join(root, 'content/claims/orphan'));
+    const outsideErrors = issuesOf(root).filter((m) => m.ruleId === 'file-outside').map((m) => m.file).sort();
+    expect(outsideErrors).toEqual(['content/claims/orphan', 'content/claims/story/other.md', 'content/glossary/acme.md']);
   });
 });
 

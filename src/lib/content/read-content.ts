@@ -8,7 +8,7 @@
  * error naming the path. Hidden characters (controls, bidirectional
  * overrides, zero-width characters) are reported with their place.
  */
-import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { type Dirent, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { type Article, ArticleParseError, decodeSeed, parseArticle, type ParseArticleOptions } from '../article/parse-article.ts';
 import { idFromName } from '../ids.ts';
@@ -151,31 +151,43 @@ class ProjectFiles {
     this.messages = messages;
   }
 
+  /**
+   * Regular files found by `list` in a folder inside the project, by path: a
+   * regular file (not a link) in such a folder is inside the project too, so
+   * `read` need not look it up again.
+   */
+  private readonly plainFiles = new Set<string>();
+
   /** Names in a folder of the project that are files (or folders), sorted; none when the folder is missing. */
   list(dir: string, kind: 'file' | 'folder'): string[] {
     const abs = join(this.root, dir);
     if (!this.inside(dir, abs, 'folder')) return [];
-    let names: string[];
+    let entries: Dirent[];
     try {
-      names = readdirSync(abs).sort();
+      entries = readdirSync(abs, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     } catch {
       return [];
     }
-    return names.filter((name) => {
+    return entries.flatMap((entry) => {
+      const { name } = entry;
       const path = join(abs, name);
-      const isFolder = safeStat(path)?.isDirectory() ?? false;
-      if (kind === 'folder') return isFolder && this.inside(`${dir}/${name}`, path, 'folder');
+      // The entry's own type, when it is not a link; a link is followed.
+      const plain = entry.isFile() ? 'file' : entry.isDirectory() ? 'folder' : undefined;
+      const isFolder = plain ? plain === 'folder' : (safeStat(path)?.isDirectory() ?? false);
+      if (kind === 'folder') return isFolder && (plain === 'folder' || this.inside(`${dir}/${name}`, path, 'folder')) ? [name] : [];
       if (isFolder) {
         if (/\.(md|mdx|txt)$/.test(name)) this.messages.push(error({ ruleId: 'file-kind', file: `${dir}/${name}`, reason: `Expected a file, found a folder named “${name}”.`, hint: 'Move what is inside out of it, or rename it.' }));
-        return false;
+        return [];
       }
-      return true;
+      if (plain === 'file') this.plainFiles.add(`${dir}/${name}`);
+      return [name];
     });
   }
 
   /** The bytes of a project file, or undefined (with a message) when it is missing, outside the project, a folder or unreadable. */
   read(file: string, missing?: SeedReference): Buffer | undefined {
     const abs = join(this.root, file);
+    if (this.plainFiles.has(file)) return this.readBytes(file, abs);
     const stat = safeStat(abs);
     if (!stat) {
       const link = safeLstat(abs)?.isSymbolicLink();
@@ -195,6 +207,10 @@ class ProjectFiles {
       this.messages.push(error({ ruleId: 'file-kind', file, reason: 'Expected a regular file, found a device, socket or pipe.', hint: 'Replace it with a plain text file.' }));
       return undefined;
     }
+    return this.readBytes(file, abs);
+  }
+
+  private readBytes(file: string, abs: string): Buffer | undefined {
     try {
       return readFileSync(abs);
     } catch (e) {
