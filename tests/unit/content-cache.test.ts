@@ -4,7 +4,7 @@
  * messages as a build from nothing, and redoes only the explainers an edit
  * touched.
  */
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -101,6 +101,30 @@ describe('the explainer cache', () => {
       expect(readdirSync(cacheDir)).toHaveLength(explainers - 1);
       expect(counts.misses).toBe(i === 0 ? explainers : 1);
     }
+  });
+
+  it('reports a claim whose front matter does not parse on every load, whether the explainer was kept before or not', () => {
+    load();
+    const claim = 'content/claims/deepseek-r1/andreessen-sputnik-moment.md';
+    writeFileSync(join(root, claim), readFileSync(join(root, claim), 'utf8').replace(/^---\n/, ''));
+    for (let i = 0; i < 2; i++) {
+      const { cache, counts } = counting(new FolderCache(cacheDir));
+      expect(() => loadProject({ root, buildDate, cache })).toThrow(/andreessen-sputnik-moment\.md:1:1 +error +Expected the file to start with a front matter block/);
+      expect(counts).toMatchObject({ misses: 1, writes: 0 });
+    }
+  });
+
+  it('reports a claim that does not parse in a folder of no explainer, and the folder', () => {
+    mkdirSync(join(root, 'content/claims/no-such-explainer'));
+    writeFileSync(join(root, 'content/claims/no-such-explainer/x.md'), 'no front matter\n');
+    let thrown: unknown;
+    try {
+      loadProject({ root, buildDate, cache: new FolderCache(cacheDir) });
+    } catch (e) {
+      thrown = e;
+    }
+    const rules = (thrown as ContentValidationError).messages.filter((m) => m.fatal).map((m) => `${m.file} ${m.ruleId}`);
+    expect(rules.sort()).toEqual(['content/claims/no-such-explainer claims-folder', 'content/claims/no-such-explainer/x.md front-matter-missing']);
   });
 
   it('reads a seed that became a link to a file outside the project, and refuses it, though its text is the same', () => {

@@ -22,7 +22,7 @@ import { codeVersion, type ContentCache, hashOf, noCache } from './cache.ts';
 import type { ExplainerPage, Site } from './model.ts';
 import { checkExplainerSources, checkSharedSources, loadSourcePolicy } from './check-sources.ts';
 import { type ReviewOptions, reviewInputs } from './export-reviews.ts';
-import { type ContentFile, readArticle, readContent, readSourcePolicyText, sourcePolicyFile } from './read-content.ts';
+import { type ContentFile, type ContentText, parseContentFiles, readArticle, readContent, readSourcePolicyText, sourcePolicyFile } from './read-content.ts';
 import type { RenderOptions } from './render-markdown.ts';
 import { resolveExplainer } from './resolve-explainer.ts';
 import { type SharedContent, validateExplainer, validateShared } from './validate-content.ts';
@@ -61,11 +61,14 @@ export function loadProject({ root, buildDate = new Date().toISOString().slice(0
     const claims = files.claims.get(file.id) ?? [];
     const key = cache === noCache ? undefined : explainerKey(root, sharedKey, file, claims);
     const kept = key ? cache.get<ExplainerResult>(key) : undefined;
+    // A kept result had no error: its claims parsed then, and they have not changed since.
     const result = kept ?? loadExplainer(root, file, claims, shared, policy, buildDate, renderOptions);
     if (key && !kept && !result.messages.some(isFatal)) cache.set(key, result);
     messages.push(...result.messages);
     if (result.page) explainers.push(result.page);
   }
+  // Claims in a folder of no explainer are reported as such, and read for the problems of their own.
+  for (const [name, claims] of files.claims) if (!files.explainers.some((e) => e.id === name)) parseContentFiles(claims, messages);
   // Whether a term is used is worth saying only when nothing else is wrong: an
   // explainer that could not be read, or a term that failed, may be why.
   const clean = explainers.length === files.explainers.length && !messages.some(isFatal);
@@ -81,14 +84,15 @@ export function loadProject({ root, buildDate = new Date().toISOString().slice(0
 function loadExplainer(
   root: string,
   file: ContentFile,
-  claims: readonly ContentFile[],
+  claims: readonly ContentText[],
   shared: SharedContent,
   policy: SourcePolicy | undefined,
   buildDate: string,
   renderOptions: RenderOptions,
 ): ExplainerResult {
   const messages: ContentMessage[] = [];
-  const explainer = validateExplainer(file, claims, shared, messages, renderOptions);
+  // A claim that does not parse is an error of this explainer's result, which is then not kept.
+  const explainer = validateExplainer(file, parseContentFiles(claims, messages), shared, messages, renderOptions);
   if (!explainer) return { page: undefined, messages };
   const { seed, endsAtLine, keepResidue, headline, acceptCharacters } = explainer.data;
   const options = {
@@ -109,7 +113,7 @@ function loadExplainer(
  * its own files. None (not kept) when its seed is not a plain regular file
  * in `seeds/`: reading it then reports a problem, which is never skipped.
  */
-function explainerKey(root: string, sharedKey: string, file: ContentFile, claims: readonly ContentFile[]): string | undefined {
+function explainerKey(root: string, sharedKey: string, file: ContentFile, claims: readonly ContentText[]): string | undefined {
   const seed = (file.front.raw as { seed?: unknown } | null)?.seed;
   if (typeof seed !== 'string' || !/^[\w.-]+$/.test(seed) || seed.startsWith('.')) return undefined;
   const path = join(root, 'seeds', seed);

@@ -28,13 +28,21 @@ export interface ContentFile {
   front: FrontMatter;
 }
 
+/** A content file read but not yet parsed. */
+export type ContentText = Omit<ContentFile, 'front'>;
+
 /** Every content file of a project, by folder. */
 export interface ContentFiles {
   explainers: ContentFile[];
   terms: ContentFile[];
   people: ContentFile[];
-  /** Claim files by the name of their folder (`content/claims/<slug>/`). */
-  claims: Map<string, ContentFile[]>;
+  /**
+   * Claim files by the name of their folder (`content/claims/<slug>/`), read
+   * but not parsed: an explainer whose files did not change since the last
+   * build is not loaded again, so its claims need not be parsed
+   * (`parseContentFiles` does it for the rest).
+   */
+  claims: Map<string, ContentText[]>;
 }
 
 /** File names are ids: lower-case kebab-case. */
@@ -42,19 +50,29 @@ const idPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export function readContent(root: string, messages: ContentMessage[]): ContentFiles {
   const project = new ProjectFiles(root, messages);
-  const claims = new Map<string, ContentFile[]>();
+  const claims = new Map<string, ContentText[]>();
   for (const name of project.list('content/claims', 'folder')) claims.set(name, readFolder(project, `content/claims/${name}`, '.md'));
   return {
-    explainers: readFolder(project, 'content/explainers', '.mdx'),
-    terms: readFolder(project, 'content/glossary', '.md'),
-    people: readFolder(project, 'content/people', '.md'),
+    explainers: parseContentFiles(readFolder(project, 'content/explainers', '.mdx'), messages),
+    terms: parseContentFiles(readFolder(project, 'content/glossary', '.md'), messages),
+    people: parseContentFiles(readFolder(project, 'content/people', '.md'), messages),
     claims,
   };
 }
 
-/** Reads and parses every file of one folder whose name ends in `ext`. */
-function readFolder(project: ProjectFiles, dir: string, ext: string): ContentFile[] {
-  const out: ContentFile[] = [];
+/** Parses the front matter of files read by `readContent`; a file that does not parse is left out, with its messages. */
+export function parseContentFiles(files: readonly ContentText[], messages: ContentMessage[]): ContentFile[] {
+  return files.flatMap((f) => {
+    const parsed = parseFrontMatter(f.file, f.text);
+    if (parsed.ok) return [{ ...f, front: parsed.value }];
+    messages.push(...parsed.messages);
+    return [];
+  });
+}
+
+/** Reads every file of one folder whose name ends in `ext`. */
+function readFolder(project: ProjectFiles, dir: string, ext: string): ContentText[] {
+  const out: ContentText[] = [];
   for (const name of project.list(dir, 'file')) {
     const file = `${dir}/${name}`;
     if (!name.endsWith(ext)) {
@@ -72,9 +90,7 @@ function readFolder(project: ProjectFiles, dir: string, ext: string): ContentFil
     for (const h of findHiddenCharacters(text)) {
       project.messages.push(error({ ruleId: 'hidden-character', file, line: h.line, column: h.column, reason: `Expected visible text, found ${h.codePoint} ${h.name}, which readers cannot see.`, hint: 'Delete it (retype the text around it).' }));
     }
-    const parsed = parseFrontMatter(file, text);
-    if (parsed.ok) out.push({ id, file, text, front: parsed.value });
-    else project.messages.push(...parsed.messages);
+    out.push({ id, file, text });
   }
   return out;
 }

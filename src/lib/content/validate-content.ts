@@ -16,7 +16,7 @@ import { personSchema } from '../../schemas/person.ts';
 import type { FrontMatter } from './front-matter.ts';
 import { validateFrontMatter } from './front-matter.ts';
 import type { GlossaryEntry, Speaker } from './model.ts';
-import type { ContentFile, ContentFiles } from './read-content.ts';
+import { type ContentFile, type ContentFiles, parseContentFiles } from './read-content.ts';
 import { renderIntro } from './render-intro.ts';
 import { renderMarkdown, type RenderedMarkdown, type RenderOptions } from './render-markdown.ts';
 
@@ -53,7 +53,7 @@ export type SharedContent = Omit<ValidContent, 'explainers'> & {
 
 export function validateContent(files: ContentFiles, messages: ContentMessage[], urls: RenderOptions = {}): ValidContent {
   const shared = validateShared(files, messages, urls);
-  const explainers = files.explainers.flatMap((e) => validateExplainer(e, files.claims.get(e.id) ?? [], shared, messages, urls) ?? []);
+  const explainers = files.explainers.flatMap((e) => validateExplainer(e, parseContentFiles(files.claims.get(e.id) ?? [], messages), shared, messages, urls) ?? []);
   const { termIds: _, ...content } = shared;
   return { ...content, explainers };
 }
