@@ -3,7 +3,7 @@ import { z } from 'astro/zod';
 import { type ContentStatus, siteLoader } from './lib/content/astro-loader.ts';
 import type { ReviewInput } from './lib/content/export-reviews.ts';
 import type { GlossaryIndexEntry, PersonPage } from './lib/content/model.ts';
-import type { StoredExplainer } from './lib/content/stored-explainer.ts';
+import type { ExplainerEntry } from './lib/content/stored-explainer.ts';
 
 /**
  * The collections are the output of one loading pass over `seeds/` and
@@ -12,8 +12,8 @@ import type { StoredExplainer } from './lib/content/stored-explainer.ts';
  * collections hold resolved data and need no schema of their own.
  */
 export const collections = {
-  /** Explainers without their copies of shared entries: `src/render/site-data.ts` makes pages whole. */
-  explainers: defineCollection({ loader: siteLoader('explainers'), schema: z.custom<StoredExplainer>() }),
+  /** What listings show of each explainer, and the file that keeps the rest: `src/render/site-data.ts` reads it and makes pages whole. */
+  explainers: defineCollection({ loader: siteLoader('explainers'), schema: z.custom<ExplainerEntry>() }),
   glossary: defineCollection({ loader: siteLoader('glossary'), schema: z.custom<GlossaryIndexEntry>() }),
   people: defineCollection({ loader: siteLoader('people'), schema: z.custom<PersonPage>() }),
   /** What each explainer's review needs beyond its page: its messages and its changes against the base branch. */

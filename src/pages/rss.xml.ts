@@ -3,6 +3,7 @@ import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
 import { siteConfig } from '../config/site.ts';
 import { feedContent } from '../render/feed-content.ts';
+import { storedOf } from '../render/site-data.ts';
 import { absoluteUrl, explainerUrl, withBase } from '../utils/url.ts';
 
 /** The feed of explainers, newest article first, each with the article's text. */
@@ -25,7 +26,7 @@ export const GET: APIRoute = async ({ site }) => {
         // The article's date: the explainer has none of its own.
         pubDate: new Date(`${page.source.published}T00:00:00Z`),
         description: page.dek,
-        content: feedContent(page, url),
+        content: feedContent(storedOf(page), url),
       };
     }),
   });

@@ -1,15 +1,17 @@
 /**
- * The explainers as pages read them: the content store keeps each without
- * its copies of shared glossary entries and bios (`StoredExplainer`); a page
- * gets the stored explainer and the shared entries, and is made whole when it
- * is rendered (`pageOf`), one at a time.
+ * The explainers as pages read them. The content store holds of each what
+ * listings show and the file its stored explainer is kept in
+ * (`ExplainerEntry`); a page gets the entry and the shared glossary entries
+ * and people, reads the stored explainer when it is rendered and makes it
+ * whole (`pageOf`), one at a time.
  */
 import { getCollection } from 'astro:content';
+import { readKept } from '../lib/content/kept-explainers.ts';
 import type { ExplainerPage } from '../lib/content/model.ts';
-import { expandExplainer, type SharedEntries, sharedEntries, type StoredExplainer } from '../lib/content/stored-explainer.ts';
+import { type ExplainerEntry, expandExplainer, type SharedEntries, sharedEntries, type StoredExplainer } from '../lib/content/stored-explainer.ts';
 import { entryCacheKey, valueCacheKey } from './cache-key.ts';
 
-export type ExplainerProps = { stored: StoredExplainer; shared: SharedEntries };
+export type ExplainerProps = { entry: ExplainerEntry; shared: SharedEntries };
 
 export type ExplainerPath = { params: { slug: string }; props: ExplainerProps; cacheKey: string | undefined };
 
@@ -27,14 +29,18 @@ export async function explainerPaths(): Promise<ExplainerPath[]> {
   const termKeys = new Map([...shared.terms].map(([id, entry]) => [id, valueCacheKey(entry)]));
   const personKeys = new Map([...shared.people].map(([id, entry]) => [id, valueCacheKey(entry)]));
   return explainers.map((entry) => {
-    const stored = entry.data;
     const digest = entryCacheKey(entry);
-    const uses = [...stored.terms.map((t) => termKeys.get(t.id)), ...stored.speakers.map((s) => personKeys.get(s.speaker.id))];
-    return { params: { slug: entry.id }, props: { stored, shared }, cacheKey: digest === undefined ? undefined : valueCacheKey([digest, uses]) };
+    const uses = [...entry.data.terms.map((t) => termKeys.get(t.id)), ...entry.data.speakers.map((s) => personKeys.get(s.id))];
+    return { params: { slug: entry.id }, props: { entry: entry.data, shared }, cacheKey: digest === undefined ? undefined : valueCacheKey([digest, uses]) };
   });
 }
 
+/** The explainer as the store kept it, read from its file. */
+export function storedOf(entry: ExplainerEntry): StoredExplainer {
+  return readKept(entry.file, entry.slug);
+}
+
 /** The explainer's page, whole. */
-export function pageOf({ stored, shared }: ExplainerProps): ExplainerPage {
-  return expandExplainer(stored, shared);
+export function pageOf({ entry, shared }: ExplainerProps): ExplainerPage {
+  return expandExplainer(storedOf(entry), shared);
 }

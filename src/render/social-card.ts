@@ -49,7 +49,7 @@ type Node = { type: string; props: { style?: Record<string, string | number>; ch
 const el = (type: string, style: Record<string, string | number>, ...children: (Node | string)[]): Node => ({ type, props: { style, children } });
 
 /** What a card is drawn from: an explainer's page, or the explainer as the content store keeps it. */
-export type CardSource = Pick<ExplainerPage, 'title' | 'dek' | 'source' | 'claims'> & { terms: readonly unknown[]; speakers: readonly unknown[] };
+export type CardSource = Pick<ExplainerPage, 'title' | 'dek' | 'source'> & { claims: readonly { status: ClaimStatus }[]; terms: readonly unknown[]; speakers: readonly unknown[] };
 
 /** What the card says under the headline, as the alt text of the image too. */
 export function socialCardAlt(page: CardSource): string {

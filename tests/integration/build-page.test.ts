@@ -5,7 +5,7 @@
  * replacing the stored copy (tests/fixtures/pages/) with the new build, after
  * looking at the diff, or by listing it in `deliberate` below.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { astroBuild, projectCopy, type BuildResult } from '../support/build-site.ts';
@@ -34,8 +34,9 @@ function firstDifference(a: string, b: string): string {
 
 describe('the built DeepSeek page', () => {
   let build: BuildResult;
+  let root: string;
   beforeAll(() => {
-    const root = projectCopy('page-build');
+    root = projectCopy('page-build');
     build = astroBuild(root, join(root, 'dist'));
   }, 300_000);
 
@@ -44,6 +45,18 @@ describe('the built DeepSeek page', () => {
     const built = normalize(readFileSync(join(build.outDir, 'deepseek-r1/index.html'), 'utf8'));
     const expected = normalize(deliberate.reduce((html, [from, to]) => html.replace(from, to), stored));
     if (built !== expected) expect.fail(`The page differs from tests/fixtures/pages/deepseek-r1.html ${firstDifference(expected, built)}`);
+  });
+
+  it('is made from a content store that holds no article, note or annotation: those are kept in files apart', () => {
+    const store = readFileSync(join(root, '.cache/data-store.json'), 'utf8');
+    const article = readFileSync(join(root, 'seeds/deepseek-r1.txt'), 'utf8');
+    const sentence = article.split('\n')[5]!.slice(0, 80);
+    expect(sentence.length).toBe(80);
+    expect(readFileSync(join(build.outDir, 'deepseek-r1/article.txt'), 'utf8')).toContain(sentence);
+    expect(store).not.toContain(sentence);
+    expect(store).not.toContain('"annotations"');
+    const kept = readdirSync(join(root, '.cache/explainer-data/build'));
+    expect(kept.filter((f) => f.startsWith('deepseek-r1-'))).toHaveLength(1);
   });
 
   it('publishes the W3C export next to it, meeting the model, with the article text its selectors apply to', () => {

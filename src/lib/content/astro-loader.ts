@@ -21,7 +21,8 @@ import { ContentValidationError, type ContentMessage, formatCounts, formatMessag
 import { isStrict } from '../strict.ts';
 import { FolderCache } from './cache.ts';
 import { loadProject } from './load-project.ts';
-import { storeExplainer } from './stored-explainer.ts';
+import { KeptExplainers } from './kept-explainers.ts';
+import { explainerEntry, storeExplainer } from './stored-explainer.ts';
 import type { Site } from './model.ts';
 
 /** What one loading pass gave: the site, or the messages that stopped it. */
@@ -68,16 +69,33 @@ function pass(context: LoaderContext): Pass {
 
 const isContent = (path: string) => /[\\/](content|seeds)[\\/]/.test(path);
 
-/** The parts of the site that become collections, each entry keyed by its id. */
+/** The parts of the site that become collections, each entry keyed by its id (explainers are kept apart: see `fillExplainers`). */
 const parts = {
-  explainers: (s: Site) => s.explainers.map((data) => ({ id: data.slug, data: storeExplainer(data) })),
   glossary: (s: Site) => s.glossary.map((data) => ({ id: data.id, data })),
   people: (s: Site) => s.people.map((data) => ({ id: data.id, data })),
   reviews: (s: Site) => s.reviews.map((data) => ({ id: data.slug, data })),
 } as const;
 
+/**
+ * The explainers: each stored explainer is kept in a file of the cache folder
+ * (`<cacheDir>/explainer-data/`), and its entry says what listings show and
+ * where the file is. The entry's digest is the stored explainer's, so a page
+ * is rendered again exactly when what it shows changed. The dev server keeps
+ * its files apart from builds', so neither prunes what the other reads.
+ */
+function fillExplainers(context: LoaderContext, site: Site): void {
+  const kept = new KeptExplainers(fileURLToPath(new URL(`explainer-data/${context.watcher ? 'dev' : 'build'}/`, context.config.cacheDir)));
+  context.store.clear();
+  for (const page of site.explainers) {
+    const stored = storeExplainer(page);
+    const digest = context.generateDigest(stored);
+    context.store.set({ id: page.slug, data: explainerEntry(stored, kept.keep(stored, digest)), digest });
+  }
+  kept.prune();
+}
+
 /** Loads one part of the site into a collection; `status` holds the current content errors. */
-export function siteLoader(part: keyof typeof parts | 'status'): Loader {
+export function siteLoader(part: keyof typeof parts | 'explainers' | 'status'): Loader {
   const fill = (context: LoaderContext) => {
     const current = pass(context);
     if (part === 'status') {
@@ -88,6 +106,7 @@ export function siteLoader(part: keyof typeof parts | 'status'): Loader {
     }
     // After an error, keep the last good content until the files are fixed.
     if (!current.site) return;
+    if (part === 'explainers') return fillExplainers(context, current.site);
     context.store.clear();
     for (const { id, data } of parts[part](current.site)) context.store.set({ id, data, digest: context.generateDigest(data) });
   };
