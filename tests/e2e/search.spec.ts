@@ -55,13 +55,18 @@ test('a word found only in a definition leads to the glossary entry, not to ever
   expect(hrefs.every((h) => h.startsWith('/glossary/#') || h.startsWith('/people/'))).toBe(true);
 });
 
-test('a word of an explainer’s title finds the explainer, not the glossary entries that list it as a use', async ({ page }) => {
-  // “shook” is in the DeepSeek explainer's title only; the glossary index lists that title under each term it uses.
+test('a word of an explainer’s title finds the explainer, not the glossary entries and people that list it', async ({ page }) => {
+  // “shook” is in the DeepSeek explainer's title only; the glossary index lists that title under each term
+  // the explainer uses, and each person's page under each quotation from it.
   await page.goto('/search/?q=shook');
   const results = page.locator('.ex-search-results');
   await expect(results.getByRole('link', { name: /^DeepSeek’s R1/ })).toHaveAttribute('href', '/deepseek-r1/');
+  await expect(page.getByRole('status')).toHaveText('1 result for “shook”.');
   const hrefs = await results.locator('a').evaluateAll((els) => els.map((a) => a.getAttribute('href')!));
-  expect(hrefs.filter((h) => h.startsWith('/glossary/'))).toEqual([]);
+  expect(hrefs.filter((h) => h.startsWith('/glossary/') || h.startsWith('/people/'))).toEqual([]);
+  // A person's quotation still finds the person.
+  await page.goto('/search/?q=jaw-dropping');
+  await expect(results.getByRole('link', { name: 'Feng Ji', exact: true })).toHaveAttribute('href', '/people/feng-ji/');
 });
 
 test.describe('without JavaScript', () => {
