@@ -7,6 +7,7 @@ import {
   findAliasConflicts,
   matchTerms,
 } from '../../src/lib/glossary/match-terms.ts';
+import { textKeys } from '../../src/lib/glossary/form-keys.ts';
 
 /** A term with the file name editors would see. */
 function term(id: string, ...forms: string[]): TermForms {
@@ -486,5 +487,28 @@ describe('matchTerms with 1,000 terms on a long article', () => {
     const matches = matchTerms(article, terms, { avoid: [{ start: first!.start, end: first!.end }] });
     expect(matches[0]?.start).toBe(second!.start);
     expect(matches).toHaveLength(expected.length - 1);
+  });
+});
+
+describe('the text key', () => {
+  /** The rule as expressions: the typographic apostrophe, the two hyphens, any white space. */
+  const byExpressions = (text: string) => text.replace(/\u2019/g, "'").replace(/[\u2010\u2011]/g, '-').replace(/\s/gu, ' ');
+
+  it('replaces the apostrophe, the hyphens and every kind of white space, one code unit for one, as the expressions do', () => {
+    const pool = ['a', 'É', '’', '‘', '‐', '‑', '–', '—', '-', "'", ' ', '\t', '\n', '\v', '\f', '\r', '\u00a0', '\u1680', '\u2000', '\u2005', '\u200a', '\u200b', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\ufeff', '😀'];
+    let seed = 7;
+    for (let n = 0; n < 200; n++) {
+      let text = '';
+      for (let i = 0; i < 300; i++) {
+        seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+        text += pool[seed % pool.length];
+      }
+      const keys = textKeys(text);
+      expect(keys.exact).toBe(byExpressions(text));
+      expect(keys.exact).toHaveLength(text.length);
+      expect(keys.folded).toHaveLength(text.length);
+    }
+    const seedText = readFileSync(new URL('../../seeds/deepseek-r1.txt', import.meta.url), 'utf8');
+    expect(textKeys(seedText).exact).toBe(byExpressions(seedText));
   });
 });

@@ -63,9 +63,13 @@ export interface TextKeys {
   folded: string;
 }
 
+/** The code units whose key is not themselves: the apostrophe, the hyphens, and white space other than the plain space. */
+const unkeyed = /[\u2019\u2010\u2011\t\n\v\f\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/g;
+
 /** The two keys of the article text, each exactly as long as the text. */
 export function textKeys(text: string): TextKeys {
-  // One key character per code unit: every replacement below is one unit for one.
-  const exact = text.replace(/\u2019/g, "'").replace(/[\u2010\u2011]/g, '-').replace(/\s/gu, ' ');
+  // One key character per code unit: every replacement is one unit for one,
+  // in one pass over the text, which touches only the units that change.
+  const exact = text.replace(unkeyed, (c) => (c === '\u2019' ? "'" : c === '\u2010' || c === '\u2011' ? '-' : ' '));
   return { exact, folded: foldCase(exact) };
 }

@@ -21,7 +21,8 @@ export function resolveTerms(article: Article, forms: readonly TermForms[], avoi
       byId.set(m.id, (entry = { id: m.id, paragraphs: [] }));
       annotations.push({ kind: 'term', id: m.id, start: m.start, end: m.end, link: true, payload: { term: m.id } });
     }
-    if (!entry.paragraphs.includes(m.paragraph)) entry.paragraphs.push(m.paragraph);
+    // Matches come in text order: a paragraph already listed is the last one.
+    if (entry.paragraphs[entry.paragraphs.length - 1] !== m.paragraph) entry.paragraphs.push(m.paragraph);
   }
   return { annotations, terms: [...byId.values()] };
 }
