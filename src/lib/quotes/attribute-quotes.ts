@@ -443,8 +443,8 @@ function subjectOf(scene: Scene, q: Quotation, from: number, verb: { start: numb
   if (owner) return named(scene, q, owner, 'NAME-said');
   const pronoun = pronounAtEnd.exec(before);
   if (pronoun) return resolvePronoun(scene, q, pronoun[1] ?? '', from + pronoun.index);
-  const appositive = scene.mentions
-    .filter((m) => m.start >= from && m.end < verb.start)
+  const appositive = mentionsBetween(scene, from, verb.start)
+    .filter((m) => m.end < verb.start)
     .reverse()
     .find((m) => appositiveThenVerb.test(text.slice(m.end, verb.end)));
   if (appositive) return named(scene, q, appositive, 'NAME-title-said');

@@ -9,7 +9,7 @@
  * `speakers` entry to paste; the quotation is shown without a speaker.
  */
 import type { Article } from '../article/parse-article.ts';
-import { overlaps, type QuoteAnnotation, type Range, type SpeakerAnnotation } from '../annotations/types.ts';
+import type { QuoteAnnotation, Range, SpeakerAnnotation } from '../annotations/types.ts';
 import { locate } from '../text/positions.ts';
 import type { QuoteUse } from '../content/model.ts';
 import { type ContentMessage, error, info, warning } from '../messages.ts';
@@ -109,15 +109,19 @@ export function resolveQuotes(ctx: QuoteContext): QuoteResolution {
 
   const annotations: QuoteResolution['annotations'] = [];
   const links: Range[] = [];
+  // The code units inside a linked name, so a name is checked against the links so far in its own length.
+  const linked = new Uint8Array(article.text.length);
+  const isFree = (r: Range) => !linked.subarray(r.start, r.end).includes(1);
   const bySpeaker = new Map<string, QuotedSpeaker>();
   for (const at of attributed.attributions) {
     const q = at.quote;
     annotations.push({ kind: 'quote', id: q.id, start: q.start, end: q.end, payload: { speaker: at.speaker, quoteId: q.id } });
     // A split quotation names its speaker once; link the name once.
     const name = at.name;
-    if (name && !links.some((r) => overlaps(r, name))) {
+    if (name && isFree(name)) {
       annotations.push({ kind: 'speaker', id: `${q.id}-name`, ...name, link: true, payload: { speaker: at.speaker } });
       links.push(name);
+      linked.fill(1, name.start, name.end);
     }
     let entry = bySpeaker.get(at.speaker);
     if (!entry) bySpeaker.set(at.speaker, (entry = { id: at.speaker, ...byId.get(at.speaker)!, quotes: [] }));
