@@ -68,7 +68,8 @@ export function loadProject({ root, buildDate = new Date().toISOString().slice(0
     if (result.page) explainers.push(result.page);
   }
   // Claims in a folder of no explainer are reported as such, and read for the problems of their own.
-  for (const [name, claims] of files.claims) if (!files.explainers.some((e) => e.id === name)) parseContentFiles(claims, messages);
+  const slugs = new Set(files.explainers.map((e) => e.id));
+  for (const [name, claims] of files.claims) if (!slugs.has(name)) parseContentFiles(claims, messages);
   // Whether a term is used is worth saying only when nothing else is wrong: an
   // explainer that could not be read, or a term that failed, may be why.
   const clean = explainers.length === files.explainers.length && !messages.some(isFatal);

@@ -1,7 +1,8 @@
 /**
  * Step 1 of loading, read: content files → records with positions. Every
- * file's front matter is parsed once, here; nothing is checked against a
- * schema yet. Seeds are read and parsed into articles.
+ * file's front matter is parsed once: here, or a claim's when its explainer
+ * is loaded (`parseContentFiles`); nothing is checked against a schema yet.
+ * Seeds are read and parsed into articles.
  *
  * Only regular files inside the project are read: a symlink that leads out
  * of it, a folder where a file belongs, or a file that cannot be read is an
