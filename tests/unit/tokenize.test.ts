@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { honorifics, type Token, tokenizePart } from '../../src/lib/quotes/names.ts';
 import { isAbbreviation } from '../../src/lib/text/sentences.ts';
+import { isSpaceCode } from '../../src/lib/text/words.ts';
 
 /** The rules as regular expressions: a word is a run of non-space, less its opening and closing marks. */
 function byExpressions(part: string, offset: number): Token[] {
@@ -81,5 +82,13 @@ describe('tokenizePart', () => {
       ['', 'Thomas', '’', true],
       ['', 'aide', '.', false],
     ]);
+  });
+});
+
+describe('isSpaceCode', () => {
+  it('is true of exactly the code units \\s matches', () => {
+    const differ: number[] = [];
+    for (let c = 0; c <= 0xffff; c++) if (isSpaceCode(c) !== /\s/u.test(String.fromCharCode(c))) differ.push(c);
+    expect(differ).toEqual([]);
   });
 });

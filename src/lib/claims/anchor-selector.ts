@@ -17,7 +17,7 @@ import type { TextQuoteSelector } from '../../schemas/claim.ts';
 import { PatternSet } from '../text/aho-corasick.ts';
 import { lastAtOrBefore } from '../text/positions.ts';
 import { editDistance } from '../text/edit-distance.ts';
-import { hasWord, isWordChar } from '../text/words.ts';
+import { hasWord, isSpaceCode, isWordChar } from '../text/words.ts';
 import { closestPassage } from './closest-passage.ts';
 import { describeMark, describeRun, isLookAlikePair } from './look-alikes.ts';
 import { changedPairs, diffText, formatDiff } from './text-diff.ts';
@@ -532,7 +532,7 @@ function ordinal(k: number): string {
 }
 
 function isSpace(char: string): boolean {
-  return /\s/u.test(char);
+  return isSpaceCode(char.charCodeAt(0));
 }
 
 /** Characters a reader cannot see or tell apart from a space, and the bidirectional controls that would reorder the terminal's text. */

@@ -64,7 +64,7 @@ export interface TextKeys {
 }
 
 /** The code units whose key is not themselves: the apostrophe, the hyphens, and white space other than the plain space. */
-const unkeyed = /[\u2019\u2010\u2011\t\n\v\f\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/g;
+const unkeyed = /[\u2019\u2010\u2011]|[^\S ]/g;
 
 /** The two keys of the article text, each exactly as long as the text. */
 export function textKeys(text: string): TextKeys {

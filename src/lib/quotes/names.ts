@@ -6,6 +6,7 @@
  * from a name live here; `discover-speakers.ts` decides who speaks.
  */
 import { isAbbreviation } from '../text/sentences.ts';
+import { isSpaceCode } from '../text/words.ts';
 
 /** Honorifics written before a name (`Dr. Steve Feldgus`), with or without their full stop. */
 export const honorifics = [
@@ -119,20 +120,16 @@ export function tokenize(text: string, from: number, to: number): Token[] {
 const leadMarks = new Set('“"‘\'(['.split(''));
 const trailMarks = new Set('”"’\'),;:!?.…]'.split(''));
 
-/** Whether a code unit is white space, as `\s` reads it. */
-const isSpace = (c: number) =>
-  c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-
 /** The words of a part of a text that starts at `offset`, as tokens with offsets into the whole text. */
 export function tokenizePart(part: string, offset: number): Token[] {
   const tokens: Token[] = [];
   const length = part.length;
   let i = 0;
   while (i < length) {
-    while (i < length && isSpace(part.charCodeAt(i))) i++;
+    while (i < length && isSpaceCode(part.charCodeAt(i))) i++;
     if (i === length) break;
     const from = i;
-    while (i < length && !isSpace(part.charCodeAt(i))) i++;
+    while (i < length && !isSpaceCode(part.charCodeAt(i))) i++;
     // The word is part[from, i): its opening marks, its core, its closing marks.
     let coreFrom = from;
     while (coreFrom < i && leadMarks.has(part[coreFrom]!)) coreFrom++;
@@ -222,7 +219,6 @@ export function isNameWord(word: string): boolean {
   if (notNames.has(word) || organizationSet.has(word) || isTitleWord(word) || isHonorific(word)) return false;
   return nameWordPattern.test(word);
 }
-
 
 /** A name's words: two to four name words, the last a full word (not an initial or a particle). */
 export function isPersonName(words: readonly string[]): boolean {

@@ -20,6 +20,13 @@ export function isWordCodePoint(cp: number | undefined): boolean {
   return wordChar.test(String.fromCodePoint(cp));
 }
 
+/** Whether a UTF-16 code unit is white space, as `\s` reads it (answered without a regular expression: tokenizers ask it of every character). */
+export function isSpaceCode(c: number): boolean {
+  return (
+    c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
 /** Whether a text holds at least one letter or digit. */
 export function hasWord(text: string): boolean {
   return /[\p{L}\p{N}]/u.test(text);
