@@ -60,12 +60,14 @@ export function annotationElement(a: Annotation, part: PartInfo): ElementSpec {
  * it (reader modes such as Firefox's Readability, read-later apps, text
  * browsers) honour `hidden` and get the article's own sentences, with no
  * number, rating or "Full note and sources" inside them; the notes
- * themselves are in the endnotes.
+ * themselves are in the endnotes. The search index leaves it out for the same
+ * reason (`data-pagefind-ignore`): a note's gist is indexed once, from the
+ * endnote, and an excerpt of the article reads as the article.
  */
 function noteMarker(p: NoteRefAnnotation['payload']): ElementSpec {
   return {
     tagName: 'span',
-    properties: { className: ['ex-note'], hidden: true },
+    properties: { className: ['ex-note'], hidden: true, dataPagefindIgnore: '' },
     children: [
       {
         type: 'element',

@@ -69,6 +69,27 @@ test('a word of an explainer’s title finds the explainer, not the glossary ent
   await expect(results.getByRole('link', { name: 'Feng Ji', exact: true })).toHaveAttribute('href', '/people/feng-ji/');
 });
 
+test('a claim note is indexed once, from the endnotes, and the article is indexed without the margin notes inside it', async ({ page }) => {
+  await page.goto('/search/');
+  // The explainer's record as Pagefind holds it, through its own API.
+  const content = await page.evaluate(async () => {
+    const pagefind = await import(new URL('/pagefind/pagefind.js', location.href).href);
+    const search = await pagefind.search('sputnik');
+    for (const result of search.results) {
+      const data = await result.data();
+      if (data.url === '/deepseek-r1/') return data.content as string;
+    }
+    return undefined;
+  });
+  expect(content).toBeDefined();
+  // The gist of note 1 is in the margin note beside the article and in the endnote: one copy is indexed.
+  const gist = 'Nvidia\'s shares fell 17%';
+  expect(content!.split(gist).length - 1).toBe(1);
+  expect(content).not.toContain('Full note and sources');
+  // The article's sentence reads on without the note's number and rating.
+  expect(content).toContain('American chipmaker Nvidia in the biggest drop');
+});
+
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
