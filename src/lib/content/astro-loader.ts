@@ -32,7 +32,7 @@ type Pass = { site: Site; failed?: undefined } | { site?: undefined; failed: rea
 export type ContentStatus = { errors: string[]; counts: string };
 
 let generation = 0;
-let cached: { root: string; generation: number; pass: Pass } | undefined;
+let cached: { root: string; generation: number; pass: Pass; taken: Set<Part> } | undefined;
 const watched = new WeakSet<object>();
 
 function pass(context: LoaderContext): Pass {
@@ -63,8 +63,20 @@ function pass(context: LoaderContext): Pass {
     }
     context.logger.error(`\n${formatReport(result.failed)}`);
   }
-  cached = { root, generation, pass: result };
+  cached = { root, generation, pass: result, taken: new Set() };
   return result;
+}
+
+/**
+ * A build loads once, and every collection takes its part of that one pass:
+ * once all have, the pass is dropped, so the pages are rendered without every
+ * explainer's resolved data held in memory (it is in the content store and
+ * the kept files). The dev server keeps it for the next change.
+ */
+function taken(context: LoaderContext, part: Part): void {
+  if (context.watcher || !cached) return;
+  cached.taken.add(part);
+  if (cached.taken.size === collectionNames.length) cached = undefined;
 }
 
 const isContent = (path: string) => /[\\/](content|seeds)[\\/]/.test(path);
@@ -94,21 +106,27 @@ function fillExplainers(context: LoaderContext, site: Site): void {
   kept.prune();
 }
 
+/** Every collection `src/content.config.ts` makes with `siteLoader`. */
+const collectionNames = ['explainers', 'glossary', 'people', 'reviews', 'status'] as const;
+type Part = (typeof collectionNames)[number];
+
 /** Loads one part of the site into a collection; `status` holds the current content errors. */
-export function siteLoader(part: keyof typeof parts | 'explainers' | 'status'): Loader {
+export function siteLoader(part: Part): Loader {
   const fill = (context: LoaderContext) => {
     const current = pass(context);
     if (part === 'status') {
       const data: ContentStatus = { errors: current.failed?.map(formatMessage) ?? [], counts: current.failed ? formatCounts(current.failed) : '' };
       context.store.clear();
       context.store.set({ id: 'current', data, digest: context.generateDigest(data) });
-      return;
+    } else if (current.site) {
+      // After an error, keep the last good content until the files are fixed.
+      if (part === 'explainers') fillExplainers(context, current.site);
+      else {
+        context.store.clear();
+        for (const { id, data } of parts[part](current.site)) context.store.set({ id, data, digest: context.generateDigest(data) });
+      }
     }
-    // After an error, keep the last good content until the files are fixed.
-    if (!current.site) return;
-    if (part === 'explainers') return fillExplainers(context, current.site);
-    context.store.clear();
-    for (const { id, data } of parts[part](current.site)) context.store.set({ id, data, digest: context.generateDigest(data) });
+    taken(context, part);
   };
   return {
     name: 'explainers',
