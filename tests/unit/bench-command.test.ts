@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildCommand } from '../bench/astro-build.ts';
+import { astroBuild, buildCommand } from '../bench/astro-build.ts';
 import { projectRoot } from '../bench/content.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
@@ -30,4 +30,24 @@ describe('buildCommand: what the benchmark runs for a build', () => {
     const root = projectWith({ scripts: { build: 'node a.js build && echo done' } });
     expect(() => buildCommand(root)).toThrow(/cannot run its build script/);
   });
+});
+
+describe('astroBuild: the peak memory of a build', () => {
+  it('adds up the processes that run at once, a child Node leaves to exit on its own among them', async () => {
+    // A "build" that holds 150 MB and starts a child holding 300 MB, as the search indexer runs beside
+    // Node; the child is not waited for, and it outlives the build's own process by a moment.
+    const root = projectWith({ scripts: { build: 'node build.mjs build' } });
+    const hold = (mb: number) => `const held = Buffer.alloc(${mb} * 2 ** 20, 1);`;
+    writeFileSync(join(root, 'child.mjs'), `${hold(300)} setTimeout(() => held.length, 1500);`);
+    writeFileSync(
+      join(root, 'build.mjs'),
+      `import { spawn } from 'node:child_process';
+${hold(150)}
+spawn(process.execPath, [new URL('child.mjs', import.meta.url).pathname], { stdio: 'ignore' }).unref();
+setTimeout(() => held.length, 1200);`,
+    );
+    const run = await astroBuild(root, join(root, 'build.log'));
+    // Both together are over 450 MB (each Node adds its own 40 MB or so); either alone is under 400.
+    expect(run.peakMiB).toBeGreaterThan(450);
+  }, 30_000);
 });
