@@ -9,6 +9,7 @@ import { withBase } from '../utils/url.ts';
 /** The part of Pagefind's browser API this page uses. */
 interface Pagefind {
   options(options: { baseUrl: string }): Promise<void>;
+  mergeIndex(path: string, options: { baseUrl: string }): Promise<void>;
   debouncedSearch(query: string, options?: object, wait?: number): Promise<{ results: { data(): Promise<Result> }[] } | null>;
 }
 interface Result {
@@ -23,10 +24,24 @@ const status = document.getElementById(controlId('search-status'))!;
 const list = document.getElementById(controlId('search-results')) as HTMLOListElement;
 const maxResults = 20;
 
+/**
+ * The folders of the explainer indexes a large site is split into
+ * (src/integrations/search-index.ts), from the list beside the main index;
+ * none on a site whose main index holds every explainer.
+ */
+async function explainerIndexes(): Promise<string[]> {
+  const response = await fetch(withBase('pagefind/explainer-indexes.json'));
+  if (!response.ok) return [];
+  const paths: unknown = await response.json();
+  return Array.isArray(paths) ? paths.filter((p): p is string => typeof p === 'string' && /^explainers-\d+\/$/.test(p)) : [];
+}
+
 let loaded: Promise<Pagefind> | undefined;
 function pagefind(): Promise<Pagefind> {
-  loaded ??= import(/* @vite-ignore */ withBase('pagefind/pagefind.js')).then(async (pf: Pagefind) => {
-    await pf.options({ baseUrl: withBase('/') });
+  loaded ??= Promise.all([import(/* @vite-ignore */ withBase('pagefind/pagefind.js')) as Promise<Pagefind>, explainerIndexes()]).then(async ([pf, indexes]) => {
+    const baseUrl = withBase('/');
+    await pf.options({ baseUrl });
+    for (const path of indexes) await pf.mergeIndex(withBase(`pagefind/${path}`), { baseUrl });
     return pf;
   });
   return loaded;

@@ -2,7 +2,13 @@
  * Site search: Pagefind's index of explainers, glossary entries and people,
  * queried from the search page; the header's box leads there.
  */
+import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
+import { explainerIndexList, writeIndex } from '../../src/integrations/search-index.ts';
 import { watchProblems } from '../support/browser.ts';
 
 test('“export controls” typed in the header’s box finds the DeepSeek explainer and the glossary entry, by keyboard alone', async ({ page }) => {
@@ -88,6 +94,43 @@ test('a claim note is indexed once, from the endnotes, and the article is indexe
   expect(content).not.toContain('Full note and sources');
   // The article's sentence reads on without the note's number and rating.
   expect(content).toContain('American chipmaker Nvidia in the biggest drop');
+});
+
+test('a site whose explainers are split into several indexes is searched as one', async ({ page }) => {
+  // The built site, indexed again as a site past the limit is: one explainer an index.
+  const site = mkdtempSync(join(tmpdir(), 'split-search-'));
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+  cpSync(join(root, 'dist'), site, { recursive: true });
+  expect(await writeIndex(site, { perIndex: 1 })).toMatch(/in 3 indexes/);
+  expect(JSON.parse(readFileSync(join(site, 'pagefind', explainerIndexList), 'utf8'))).toEqual(['explainers-1/', 'explainers-2/']);
+  const server = spawn(process.execPath, [join(root, 'tests/support/serve-dist.mjs'), '--dir', site, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    const origin = await new Promise<string>((resolve, reject) => {
+      server.stdout!.on('data', (chunk: Buffer) => {
+        const m = /listening on (http:\/\/[\d.]+:\d+)/.exec(chunk.toString());
+        if (m) resolve(m[1]!);
+      });
+      server.on('exit', () => reject(new Error('the static server stopped')));
+    });
+    const problems = await watchProblems(page);
+    const indexes = new Set<string>();
+    page.on('request', (r) => {
+      const m = /\/pagefind\/(explainers-\d+\/)?index\//.exec(new URL(r.url()).pathname);
+      if (m) indexes.add(m[1] ?? 'main');
+    });
+    // “California” is in both articles: each explainer comes from its own index, and the people from the main one.
+    await page.goto(`${origin}/search/?q=california`);
+    const results = page.locator('.ex-search-results');
+    await expect(results.getByRole('link', { name: /^DeepSeek’s R1/ })).toHaveAttribute('href', '/deepseek-r1/');
+    await expect(results.getByRole('link', { name: /^The Public Lands Rule/ })).toHaveAttribute('href', '/blm-public-lands-rule/');
+    expect([...indexes].sort()).toEqual(['explainers-1/', 'explainers-2/', 'main']);
+    await page.goto(`${origin}/search/?q=jaw-dropping`);
+    await expect(results.getByRole('link', { name: 'Feng Ji', exact: true })).toHaveAttribute('href', '/people/feng-ji/');
+    expect(problems).toEqual([]);
+  } finally {
+    server.kill();
+    rmSync(site, { recursive: true, force: true });
+  }
 });
 
 test.describe('without JavaScript', () => {

@@ -4,18 +4,15 @@
  * a context of its own. One loading pass fills them all, and a build drops
  * that pass once every collection has taken its part.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { LoaderContext } from 'astro/loaders';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { hashOf } from '../../src/lib/content/cache.ts';
 import { siteLoader } from '../../src/lib/content/astro-loader.ts';
 import { projectRoot } from '../support/build-site.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
-const cacheDir = mkdtempSync(join(tmpdir(), 'loader-cache-'));
-afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));
+const cacheDir = tempDir('loader-cache-');
 
 /** What one collection's loader was given and wrote: its entries, and what it logged. */
 function buildContext(log: string[]) {
@@ -35,9 +32,10 @@ function buildContext(log: string[]) {
 
 describe('the content loader in a build', () => {
   const log: string[] = [];
-  const loaded = (name: Parameters<typeof siteLoader>[0]) => {
+  const loaded = async (name: Parameters<typeof siteLoader>[0]) => {
     const { context, entries } = buildContext(log);
-    return siteLoader(name).load(context).then(() => entries);
+    await siteLoader(name).load(context);
+    return entries;
   };
   /** The DeepSeek explainer's report of its sources, which each loading pass logs once. */
   const passes = () => log.filter((m) => m.startsWith('content/explainers/deepseek-r1.mdx') && m.includes('Sources:')).length;
