@@ -75,7 +75,7 @@ test('a word of an explainer’s title finds the explainer, not the glossary ent
   await expect(results.getByRole('link', { name: 'Feng Ji', exact: true })).toHaveAttribute('href', '/people/feng-ji/');
 });
 
-test('a claim note is indexed once, from the endnotes, and the article is indexed without the margin notes inside it', async ({ page }) => {
+test('a claim note is indexed once, from the endnotes, and the article without the margin notes inside it or the notes’ legend', async ({ page }) => {
   await page.goto('/search/');
   // The explainer's record as Pagefind holds it, through its own API.
   const content = await page.evaluate(async () => {
@@ -94,6 +94,10 @@ test('a claim note is indexed once, from the endnotes, and the article is indexe
   expect(content).not.toContain('Full note and sources');
   // The article's sentence reads on without the note's number and rating.
   expect(content).toContain('American chipmaker Nvidia in the biggest drop');
+  // What every explainer's notes say alike (the ratings' legend, the links back) is not indexed either.
+  expect(content).toContain('Checked 28 November 2026.');
+  expect(content).not.toContain('Back to the text');
+  expect(content).not.toContain('the sources contradict the claim');
 });
 
 test('a site whose explainers are split into several indexes is searched as one', async ({ page }) => {
