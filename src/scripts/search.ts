@@ -41,7 +41,7 @@ function pagefind(): Promise<Pagefind> {
   loaded ??= Promise.all([import(/* @vite-ignore */ withBase('pagefind/pagefind.js')) as Promise<Pagefind>, explainerIndexes()]).then(async ([pf, indexes]) => {
     const baseUrl = withBase('/');
     await pf.options({ baseUrl });
-    for (const path of indexes) await pf.mergeIndex(withBase(`pagefind/${path}`), { baseUrl });
+    await Promise.all(indexes.map((path) => pf.mergeIndex(withBase(`pagefind/${path}`), { baseUrl })));
     return pf;
   });
   return loaded;
