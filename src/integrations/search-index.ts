@@ -178,6 +178,7 @@ export async function writeIndex(out: string, { cacheDir, perIndex = explainersP
   const records = glossaryRecords(readFileSync(join(out, 'glossary/index.html'), 'utf8'));
   const split = explainerIndexes(explainers, perIndex);
   const page = (slug: string) => `${slug}/index.html`;
+  // The main index goes first: its folder holds the others.
   const plans: IndexPlan[] = [
     { path: '', pages: split.length > 0 ? others : [...explainers.map(page), ...others], records },
     ...split.map(({ path, slugs }) => ({ path, pages: slugs.map(page), records: [] })),
@@ -195,7 +196,6 @@ export async function writeIndex(out: string, { cacheDir, perIndex = explainersP
       if (kept && existsSync(kept)) {
         cpSync(kept, folder, { recursive: true });
       } else {
-        // The main index goes first: its folder holds the others.
         await makeIndex(out, plan, folder);
         made++;
         if (kept) {
@@ -211,7 +211,8 @@ export async function writeIndex(out: string, { cacheDir, perIndex = explainersP
     await pagefind.close();
   }
   writeFileSync(join(bundle, explainerIndexList), `${JSON.stringify(split.map((x) => x.path))}\n`);
-  if (cacheDir && existsSync(cacheDir)) for (const name of readdirSync(cacheDir)) if (!used.has(name)) rmSync(join(cacheDir, name), { recursive: true, force: true });
+  // Indexes of earlier builds that this one did not use, and halves a stopped build left.
+  if (cacheDir) for (const name of readdirSync(cacheDir)) if (!used.has(name)) rmSync(join(cacheDir, name), { recursive: true, force: true });
   const pages = plans.reduce((n, plan) => n + indexedCount(join(bundle, plan.path)), 0) - records.length;
   const parts = plans.length === 1 ? (made ? '' : ', kept from the last build') : `, in ${plans.length} indexes (${made} made, ${plans.length - made} kept from the last build)`;
   return `Search index: ${pages} pages and ${records.length} glossary entries${parts}`;
