@@ -2,17 +2,22 @@
  * Many patterns found in one pass over a text (Aho–Corasick): every
  * occurrence of every pattern, overlapping ones included, in time linear in
  * the text's length plus the number of occurrences, however many patterns.
+ *
+ * The automaton works on UTF-16 code units. The root's moves are a table
+ * indexed by code unit, since a scan spends most of its steps there; every
+ * other state keeps its moves in a map.
  */
 
-interface State {
-  next: Map<string, number>;
-  fail: number;
-  /** Patterns that end here, by index, including those reached through fail links. */
-  out: number[];
-}
+/** The root state's moves: a table by code unit, -1 where no pattern starts. */
+const noMove = -1;
 
 export class PatternSet {
-  private readonly states: State[] = [{ next: new Map(), fail: 0, out: [] }];
+  private readonly root = new Int32Array(0x10000).fill(noMove);
+  /** Moves of every state but the root (entry 0 is unused). */
+  private readonly next: Map<number, number>[] = [new Map()];
+  private readonly fail: number[] = [0];
+  /** Patterns that end in each state, by index, including those reached through fail links. */
+  private readonly out: number[][] = [[]];
   private readonly lengths: number[];
 
   constructor(patterns: readonly string[]) {
@@ -20,30 +25,41 @@ export class PatternSet {
     patterns.forEach((pattern, index) => {
       if (pattern === '') return;
       let s = 0;
-      for (const ch of pattern.split('')) {
-        let to = this.states[s]!.next.get(ch);
+      for (let i = 0; i < pattern.length; i++) {
+        const c = pattern.charCodeAt(i);
+        let to = this.move(s, c);
         if (to === undefined) {
-          to = this.states.push({ next: new Map(), fail: 0, out: [] }) - 1;
-          this.states[s]!.next.set(ch, to);
+          to = this.next.push(new Map()) - 1;
+          this.fail.push(0);
+          this.out.push([]);
+          if (s === 0) this.root[c] = to;
+          else this.next[s]!.set(c, to);
         }
         s = to;
       }
-      this.states[s]!.out.push(index);
+      this.out[s]!.push(index);
     });
     this.link();
   }
 
+  private move(s: number, c: number): number | undefined {
+    if (s !== 0) return this.next[s]!.get(c);
+    const to = this.root[c]!;
+    return to === noMove ? undefined : to;
+  }
+
   /** Fail links, breadth first, with outputs merged along them. */
   private link(): void {
-    const queue: number[] = [...this.states[0]!.next.values()];
+    const queue: number[] = [];
+    for (const to of this.root) if (to !== noMove) queue.push(to);
     for (let i = 0; i < queue.length; i++) {
       const s = queue[i]!;
-      for (const [ch, to] of this.states[s]!.next) {
-        let f = this.states[s]!.fail;
-        while (f !== 0 && !this.states[f]!.next.has(ch)) f = this.states[f]!.fail;
-        const target = this.states[f]!.next.get(ch);
-        this.states[to]!.fail = target !== undefined && target !== to ? target : 0;
-        this.states[to]!.out.push(...this.states[this.states[to]!.fail]!.out);
+      for (const [c, to] of this.next[s]!) {
+        let f = this.fail[s]!;
+        while (f !== 0 && this.move(f, c) === undefined) f = this.fail[f]!;
+        const target = this.move(f, c);
+        this.fail[to] = target !== undefined && target !== to ? target : 0;
+        this.out[to]!.push(...this.out[this.fail[to]!]!);
         queue.push(to);
       }
     }
@@ -52,16 +68,21 @@ export class PatternSet {
   /** Start offsets of every occurrence of each pattern, by pattern index, in text order. */
   findAll(text: string): number[][] {
     const found: number[][] = this.lengths.map(() => []);
+    const { root, next, fail, out, lengths } = this;
     let s = 0;
     for (let i = 0; i < text.length; i++) {
-      const ch = text[i]!;
-      let to = this.states[s]!.next.get(ch);
-      while (to === undefined && s !== 0) {
-        s = this.states[s]!.fail;
-        to = this.states[s]!.next.get(ch);
+      const c = text.charCodeAt(i);
+      let to = s === 0 ? root[c]! : (next[s]!.get(c) ?? noMove);
+      while (to === noMove && s !== 0) {
+        s = fail[s]!;
+        to = s === 0 ? root[c]! : (next[s]!.get(c) ?? noMove);
       }
-      s = to ?? 0;
-      for (const p of this.states[s]!.out) found[p]!.push(i + 1 - this.lengths[p]!);
+      s = to === noMove ? 0 : to;
+      const ends = out[s]!;
+      for (let k = 0; k < ends.length; k++) {
+        const p = ends[k]!;
+        found[p]!.push(i + 1 - lengths[p]!);
+      }
     }
     return found;
   }
