@@ -158,7 +158,7 @@ export function tokenizePart(part: string, offset: number): Token[] {
   return tokens;
 }
 
-const bare = (word: string) => word.replace(/\.$/, '');
+const bare = (word: string) => (word.endsWith('.') ? word.slice(0, -1) : word);
 
 /** Whether a capitalized word only opens a sentence or names a day or month (`The`, `Monday`), never a speaker. */
 export function isCommonCapitalized(word: string): boolean {
@@ -172,21 +172,23 @@ export function isHonorific(word: string): boolean {
 /** Whether a word heads or qualifies a title (`Secretary`, `Acting`, `manager`), in any case. */
 export function isTitleWord(word: string): boolean {
   const w = word.toLowerCase();
-  return titleSet.has(w) || modifierSet.has(w) || titleSet.has(w.replace(/^co-/, '')) || /^vice-/.test(w);
+  return titleSet.has(w) || modifierSet.has(w) || (w.startsWith('co-') && titleSet.has(w.slice(3))) || w.startsWith('vice-');
 }
 
 /** Whether a word names a title's head (`Director`, `manager`), not only a qualifier. */
 export function isTitleNoun(word: string): boolean {
   const w = word.toLowerCase();
-  return titleSet.has(w) || titleSet.has(w.replace(/^co-/, ''));
+  return titleSet.has(w) || (w.startsWith('co-') && titleSet.has(w.slice(3)));
 }
 
 export function isOrganizationWord(word: string): boolean {
   return organizationSet.has(word);
 }
 
+const organizationNounSet = new Set<string>(organizationNouns);
+
 export function isOrganizationNoun(word: string): boolean {
-  return (organizationNouns as readonly string[]).includes(word.toLowerCase());
+  return organizationNounSet.has(word.toLowerCase());
 }
 
 export function isConnector(word: string): boolean {
