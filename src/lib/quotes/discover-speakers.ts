@@ -372,9 +372,8 @@ export function castSpeakers(article: Article, quotes: readonly Quotation[], reg
     entries.push({ id, name: f.name, aliases: f.acronym ? [f.acronym] : [], kind: f.kind, file: seedFile, fromText: true });
     described.set(id, f);
   }
-  const lowerWords = new Set(article.text.match(/\b\p{Ll}[\p{Ll}'’-]*\b/gu) ?? []);
   const counts = new Map<string, number>();
-  const forms = entries.map((e) => (e.kind === 'person' ? shortFormsOf(e.name).filter((w) => !lowerWords.has(w.toLowerCase())) : []));
+  const forms = entries.map((e) => (e.kind === 'person' ? shortFormsOf(e.name).filter((w) => !usedInLowerCase(article.text, w.toLowerCase())) : []));
   for (const list of forms) for (const w of list) counts.set(w, (counts.get(w) ?? 0) + 1);
   entries.forEach((e, i) => {
     const taken = new Set([e.name, ...e.aliases]);
@@ -388,6 +387,39 @@ export function castSpeakers(article: Article, quotes: readonly Quotation[], reg
     }
   });
   return { entries, described };
+}
+
+/** A word in lower case, as `usedInLowerCase` reads the text: from a word boundary, lower-case letters, apostrophes and hyphens. */
+const lowerWord = /\b\p{Ll}[\p{Ll}'’-]*\b/gu;
+const lowerWordChar = /[\p{Ll}'’-]/u;
+
+/**
+ * Whether the text has `word` as a word of its own in lower case (`young`
+ * for `Andrew Young`), read as the scan of the whole text with `lowerWord`
+ * would read it, but only around the places where `word` occurs: a match of
+ * `lowerWord` never covers a character outside its class, so the scan from
+ * the start of the run of such characters around an occurrence finds the
+ * same words there as the scan from the start of the text.
+ */
+export function usedInLowerCase(text: string, word: string): boolean {
+  const re = new RegExp(lowerWord.source, 'gu');
+  const asciiWord = (i: number) => i >= 0 && i < text.length && /\w/.test(text[i]!);
+  for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
+    // Inside a longer word (`li` in `like`): no word boundary, so no match of `lowerWord`, starts or ends there.
+    if ((asciiWord(at - 1) && asciiWord(at)) || (asciiWord(at + word.length - 1) && asciiWord(at + word.length))) continue;
+    let from = at;
+    for (;;) {
+      // Step back one code point: a surrogate pair is one character to the pattern.
+      const step = from > 1 && /[\udc00-\udfff]/.test(text[from - 1]!) && /[\ud800-\udbff]/.test(text[from - 2]!) ? 2 : 1;
+      if (from - step < 0 || !lowerWordChar.test(text.slice(from - step, from))) break;
+      from -= step;
+    }
+    re.lastIndex = from;
+    for (let m = re.exec(text); m && m.index <= at; m = re.exec(text)) {
+      if (m.index === at && m[0] === word) return true;
+    }
+  }
+  return false;
 }
 
 /** Where the article first writes a name in full, in a paragraph (not the headline or residue). */
