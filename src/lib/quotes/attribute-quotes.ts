@@ -160,8 +160,8 @@ interface Scene {
   quotes: Quotation[];
   /** Mentions outside quotations, in text order. */
   mentions: SpeakerMention[];
-  /** Sentence starts per paragraph, boundaries inside quotations ignored. */
-  sentences: Map<number, number[]>;
+  /** Sentence starts per paragraph, boundaries inside quotations ignored; worked out when first asked for. */
+  sentences: { get(paragraph: number): number[] | undefined };
   byId: Map<string, SpeakerEntry>;
   /** The quotations of each paragraph, in text order. */
   quotesIn: Map<number, Quotation[]>;
@@ -234,7 +234,17 @@ function buildScene(article: Article, quotes: Quotation[], speakers: SpeakerEntr
     else quotesIn.set(q.paragraph, [q]);
   }
   // A quotation lies within its paragraph, so only the paragraph's own can hold a boundary of it.
-  const sentences = new Map(article.paragraphs.map((p) => [p.n, sentenceStarts(article.text, p.start, p.end, quotesIn.get(p.n) ?? [])] as const));
+  const paragraphs = new Map(article.paragraphs.map((p) => [p.n, p]));
+  const starts = new Map<number, number[]>();
+  const sentences = {
+    get(n: number): number[] | undefined {
+      const p = paragraphs.get(n);
+      if (!p) return undefined;
+      let list = starts.get(n);
+      if (!list) starts.set(n, (list = sentenceStarts(article.text, p.start, p.end, quotesIn.get(n) ?? [])));
+      return list;
+    },
+  };
   return {
     article,
     quotes,

@@ -63,9 +63,10 @@ export function findSpeakerMentions(article: Article, speakers: readonly Speaker
     for (const m of body.matchAll(pattern)) {
       const start = p.start + m.index;
       const end = start + m[0].length;
-      const inLongerName = insideLongerName(article.text, start, end, p.start, p.end);
+      // Asked only of a short form, and once per mention.
+      let inLongerName: boolean | undefined;
       const meant = (byForm.get(m[0].replace(/\s+/g, ' ')) ?? [])
-        .filter((x) => !x.short || (start >= (x.speaker.introducedAt ?? Infinity) && !inLongerName))
+        .filter((x) => !x.short || (start >= (x.speaker.introducedAt ?? Infinity) && !(inLongerName ??= insideLongerName(article.text, start, end, p.start, p.end))))
         .map((x) => x.speaker);
       if (meant.length) mentions.push({ start, end, speakers: meant });
     }
