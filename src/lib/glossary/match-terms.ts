@@ -112,8 +112,8 @@ export function matchTerms(article: Article, terms: readonly TermForms[], option
       const exactRoot = exactFirst[keys.exact.charCodeAt(s)] === 1;
       const foldedRoot = foldedFirst[keys.folded.charCodeAt(s)] === 1;
       if (!(exactRoot || foldedRoot) || isInsideCodePoint(text, s) || !startsWord(text, s, p.start)) continue;
-      if (exactRoot) collect(index.exact, keys.exact, article.text, s, p, true, candidates);
-      if (foldedRoot) collect(index.folded, keys.folded, article.text, s, p, false, candidates);
+      if (exactRoot) collect(index.exact, keys.exact, text, s, p, true, candidates);
+      if (foldedRoot) collect(index.folded, keys.folded, text, s, p, false, candidates);
     }
     for (const c of chooseLongest(candidates, taken)) {
       matches.push({ id: c.entry.id, start: c.start, end: c.end, paragraph: p.n, form: c.entry.form });
