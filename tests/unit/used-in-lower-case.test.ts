@@ -30,6 +30,10 @@ describe('usedInLowerCase', () => {
     expect(found).toBeGreaterThan(8);
   });
 
+  it('finds no empty word, and returns', () => {
+    expect(usedInLowerCase('any text', '')).toBe(false);
+  });
+
   it('agrees with the scan on random texts of letters, marks and spaces', () => {
     const alphabet = ['l', 'e', 'E', 'L', '-', '’', "'", ' ', '_', '9', 'é', '𝑎', '.'];
     let seed = 7;

@@ -402,6 +402,7 @@ const lowerWordChar = /[\p{Ll}'’-]/u;
  * same words there as the scan from the start of the text.
  */
 export function usedInLowerCase(text: string, word: string): boolean {
+  if (word === '') return false;
   const re = new RegExp(lowerWord.source, 'gu');
   const asciiWord = (i: number) => i >= 0 && i < text.length && /\w/.test(text[i]!);
   for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
