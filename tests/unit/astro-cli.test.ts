@@ -10,7 +10,7 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
  * options as it loads, so what it prints is what a build gets.
  */
 function arenaCommitOptions(value: string | undefined): string[] {
-  const env = { ...process.env, MIMALLOC_VERBOSE: '1' };
+  const env: NodeJS.ProcessEnv = { ...process.env, MIMALLOC_VERBOSE: '1' };
   delete env.MIMALLOC_ARENA_EAGER_COMMIT;
   if (value !== undefined) env.MIMALLOC_ARENA_EAGER_COMMIT = value;
   const run = spawnSync(process.execPath, ['src/cli/astro.ts', 'info'], {
