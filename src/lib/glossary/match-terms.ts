@@ -109,8 +109,8 @@ export function matchTerms(article: Article, terms: readonly TermForms[], option
     for (let s = p.start; s < p.end; s++) {
       // Inside an ASCII word no match starts: answered before anything slower, as it is most positions.
       if (s > p.start && isAsciiWordCode(text.charCodeAt(s)) && isAsciiWordCode(text.charCodeAt(s - 1))) continue;
-      const exactRoot = exactFirst[keys.exact.charCodeAt(s)] === 1;
-      const foldedRoot = foldedFirst[keys.folded.charCodeAt(s)] === 1;
+      const exactRoot = exactFirst(keys.exact.charCodeAt(s));
+      const foldedRoot = foldedFirst(keys.folded.charCodeAt(s));
       if (!(exactRoot || foldedRoot) || isInsideCodePoint(text, s) || !startsWord(text, s, p.start)) continue;
       if (exactRoot) collect(index.exact, keys.exact, text, s, p, true, candidates);
       if (foldedRoot) collect(index.folded, keys.folded, text, s, p, false, candidates);
@@ -122,11 +122,16 @@ export function matchTerms(article: Article, terms: readonly TermForms[], option
   return matches;
 }
 
-/** The code units a form of the trie may start with, as a table by code unit. */
-function firstUnits(root: TrieNode): Uint8Array {
-  const table = new Uint8Array(0x10000);
-  for (const c of root.next.keys()) table[c.charCodeAt(0)] = 1;
-  return table;
+/** Whether a form of the trie may start with a code unit: ASCII answered from a table. */
+function firstUnits(root: TrieNode): (c: number) => boolean {
+  const ascii = new Uint8Array(128);
+  const other = new Set<number>();
+  for (const key of root.next.keys()) {
+    const c = key.charCodeAt(0);
+    if (c < 128) ascii[c] = 1;
+    else other.add(c);
+  }
+  return (c) => (c < 128 ? ascii[c] === 1 : other.has(c));
 }
 
 /** An ASCII letter or digit. */

@@ -3,16 +3,19 @@
  * occurrence of every pattern, overlapping ones included, in time linear in
  * the text's length plus the number of occurrences, however many patterns.
  *
- * The automaton works on UTF-16 code units. The root's moves are a table
- * indexed by code unit, since a scan spends most of its steps there; every
- * other state keeps its moves in a map.
+ * The automaton works on UTF-16 code units. The root's moves on ASCII are a
+ * table, since a scan spends most of its steps there; its other moves, and
+ * those of every other state, are in maps.
  */
 
-/** The root state's moves: a table by code unit, -1 where no pattern starts. */
+/** No move: no pattern goes on with this code unit. */
 const noMove = -1;
 
 export class PatternSet {
-  private readonly root = new Int32Array(0x10000).fill(noMove);
+  /** The root's moves on ASCII code units, by code unit. */
+  private readonly rootAscii = new Int32Array(128).fill(noMove);
+  /** The root's moves on every other code unit. */
+  private readonly rootOther = new Map<number, number>();
   /** Moves of every state but the root (entry 0 is unused). */
   private readonly next: Map<number, number>[] = [new Map()];
   private readonly fail: number[] = [0];
@@ -32,7 +35,8 @@ export class PatternSet {
           to = this.next.push(new Map()) - 1;
           this.fail.push(0);
           this.out.push([]);
-          if (s === 0) this.root[c] = to;
+          if (s === 0 && c < 128) this.rootAscii[c] = to;
+          else if (s === 0) this.rootOther.set(c, to);
           else this.next[s]!.set(c, to);
         }
         s = to;
@@ -44,14 +48,16 @@ export class PatternSet {
 
   private move(s: number, c: number): number | undefined {
     if (s !== 0) return this.next[s]!.get(c);
-    const to = this.root[c]!;
+    if (c >= 128) return this.rootOther.get(c);
+    const to = this.rootAscii[c]!;
     return to === noMove ? undefined : to;
   }
 
   /** Fail links, breadth first, with outputs merged along them. */
   private link(): void {
     const queue: number[] = [];
-    for (const to of this.root) if (to !== noMove) queue.push(to);
+    for (const to of this.rootAscii) if (to !== noMove) queue.push(to);
+    queue.push(...this.rootOther.values());
     for (let i = 0; i < queue.length; i++) {
       const s = queue[i]!;
       for (const [c, to] of this.next[s]!) {
@@ -68,14 +74,15 @@ export class PatternSet {
   /** Start offsets of every occurrence of each pattern, by pattern index, in text order. */
   findAll(text: string): number[][] {
     const found: number[][] = this.lengths.map(() => []);
-    const { root, next, fail, out, lengths } = this;
+    const { rootAscii, rootOther, next, fail, out, lengths } = this;
+    const fromRoot = (c: number) => (c < 128 ? rootAscii[c]! : (rootOther.get(c) ?? noMove));
     let s = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      let to = s === 0 ? root[c]! : (next[s]!.get(c) ?? noMove);
+      let to = s === 0 ? fromRoot(c) : (next[s]!.get(c) ?? noMove);
       while (to === noMove && s !== 0) {
         s = fail[s]!;
-        to = s === 0 ? root[c]! : (next[s]!.get(c) ?? noMove);
+        to = s === 0 ? fromRoot(c) : (next[s]!.get(c) ?? noMove);
       }
       s = to === noMove ? 0 : to;
       const ends = out[s]!;
