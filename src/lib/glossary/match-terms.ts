@@ -20,6 +20,7 @@
 import type { Article, ArticleParagraph } from '../article/parse-article.ts';
 import type { Range } from '../annotations/types.ts';
 import { foldCase, formKey, isCaseSensitive, textKeys } from './form-keys.ts';
+import { isWordCodePoint } from '../text/words.ts';
 import { endsWord, isInsideCodePoint, startsWord } from './word-boundaries.ts';
 
 export interface TermForms {
@@ -108,7 +109,7 @@ export function matchTerms(article: Article, terms: readonly TermForms[], option
     const candidates: Candidate[] = [];
     for (let s = p.start; s < p.end; s++) {
       // Inside an ASCII word no match starts: answered before anything slower, as it is most positions.
-      if (s > p.start && isAsciiWordCode(text.charCodeAt(s)) && isAsciiWordCode(text.charCodeAt(s - 1))) continue;
+      if (s > p.start && isAsciiWord(text.charCodeAt(s)) && isAsciiWord(text.charCodeAt(s - 1))) continue;
       const exactRoot = exactFirst(keys.exact.charCodeAt(s));
       const foldedRoot = foldedFirst(keys.folded.charCodeAt(s));
       if (!(exactRoot || foldedRoot) || isInsideCodePoint(text, s) || !startsWord(text, s, p.start)) continue;
@@ -134,10 +135,8 @@ function firstUnits(root: TrieNode): (c: number) => boolean {
   return (c) => (c < 128 ? ascii[c] === 1 : other.has(c));
 }
 
-/** An ASCII letter or digit. */
-function isAsciiWordCode(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
-}
+/** An ASCII word character (a letter or digit). */
+const isAsciiWord = (c: number) => c < 128 && isWordCodePoint(c);
 
 /** Forms claimed by two terms (compared case-insensitively), for a build error naming both files. */
 export function findAliasConflicts(terms: readonly TermForms[]): AliasConflict[] {

@@ -74,17 +74,16 @@ export class PatternSet {
   /** Start offsets of every occurrence of each pattern, by pattern index, in text order. */
   findAll(text: string): number[][] {
     const found: number[][] = this.lengths.map(() => []);
-    const { rootAscii, rootOther, next, fail, out, lengths } = this;
-    const fromRoot = (c: number) => (c < 128 ? rootAscii[c]! : (rootOther.get(c) ?? noMove));
+    const { fail, out, lengths } = this;
     let s = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      let to = s === 0 ? fromRoot(c) : (next[s]!.get(c) ?? noMove);
-      while (to === noMove && s !== 0) {
+      let to = this.move(s, c);
+      while (to === undefined && s !== 0) {
         s = fail[s]!;
-        to = s === 0 ? fromRoot(c) : (next[s]!.get(c) ?? noMove);
+        to = this.move(s, c);
       }
-      s = to === noMove ? 0 : to;
+      s = to ?? 0;
       const ends = out[s]!;
       for (let k = 0; k < ends.length; k++) {
         const p = ends[k]!;
