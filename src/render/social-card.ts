@@ -1,12 +1,14 @@
 /**
  * An explainer's social card: the image link previews show (Open Graph,
  * Twitter), 1200 × 630 px, drawn at build time with satori (layout to SVG)
- * and resvg (SVG to pixels), and written as PNG by `png.ts`. The fonts are
+ * and resvg (SVG to pixels), and written as PNG by `png.ts`. resvg and the
+ * PNG's compression run on libuv's thread pool: the main thread lays out the
+ * next card, or renders other pages, meanwhile (`build.concurrency`). The fonts are
  * Source Serif 4 and Source Sans 3 (SIL Open Font License 1.1) from their
  * Fontsource packages, bundled into the build from node_modules: no network,
  * no system fonts, the same bytes on every machine.
  */
-import { Resvg } from '@resvg/resvg-js';
+import { renderAsync } from '@resvg/resvg-js';
 import satori from 'satori';
 import serifBold from '@fontsource/source-serif-4/files/source-serif-4-latin-700-normal.woff?inline';
 import sansRegular from '@fontsource/source-sans-3/files/source-sans-3-latin-400-normal.woff?inline';
@@ -126,7 +128,6 @@ function card(text: SocialCardText): Node {
 export async function socialCard(text: SocialCardText): Promise<Uint8Array> {
   // satori's types want a React element; this is the same shape.
   const svg = await satori(card(text) as unknown as Parameters<typeof satori>[0], { ...socialCardSize, fonts });
-  const image = new Resvg(svg, { fitTo: { mode: 'width', value: socialCardSize.width }, font: { loadSystemFonts: false } }).render();
-  // The card is opaque (its background fills it), so it is written as RGB.
+  const image = await renderAsync(svg, { fitTo: { mode: 'width', value: socialCardSize.width }, font: { loadSystemFonts: false } });
   return encodePng(image.pixels, image.width, image.height);
 }
