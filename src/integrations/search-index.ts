@@ -32,6 +32,8 @@ import type { AstroIntegration } from 'astro';
 import { parseHTML } from 'linkedom';
 import * as pagefind from 'pagefind';
 import { codeVersion, hashOf } from '../lib/content/cache.ts';
+import { deferredIndexVariable } from './search-index-job.mjs';
+import type { DeferredIndex } from './search-index-job.mjs';
 
 /** How many explainers one index holds before they are split (see above): one index for every site of up to this many. */
 export const explainersPerIndex = 250;
@@ -218,16 +220,31 @@ export async function writeIndex(out: string, { cacheDir, perIndex = explainersP
   return `Search index: ${pages} pages and ${records.length} glossary entries${parts}`;
 }
 
+/** The index of a build whose job was left for the command line (`deferredIndexVariable`): logs as the integration would, and returns the exit code. */
+export async function runDeferredIndex({ out, cacheDir }: DeferredIndex): Promise<number> {
+  const time = () => new Date().toTimeString().slice(0, 8);
+  try {
+    console.log(`${time()} [search-index] ${await writeIndex(out, cacheDir ? { cacheDir } : {})}`);
+    return 0;
+  } catch (error) {
+    console.error(`${time()} [search-index] The search index could not be made: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+}
+
 /**
  * Pagefind starts as soon as every page is written (`astro:build:generated`)
  * and runs in its own process while the build finishes (the sitemap and
  * Astro's own last steps); `astro:build:done` waits for it and fails the
- * build with its errors.
+ * build with its errors. Under `npm run build`, which names a job file in
+ * `deferredIndexVariable`, the build only writes the job there, and the
+ * command line makes the index once the build's process has ended.
  */
 export function searchIndex(): AstroIntegration {
   let outDir: string | undefined;
   let cacheDir: string | undefined;
   let indexing: Promise<{ message: string } | { error: unknown }> | undefined;
+  const jobFile = process.env[deferredIndexVariable];
   const run = (out: string) => writeIndex(out, { ...(cacheDir ? { cacheDir } : {}) });
   return {
     name: 'search-index',
@@ -237,6 +254,7 @@ export function searchIndex(): AstroIntegration {
         cacheDir = fileURLToPath(new URL('search-index/', config.cacheDir));
       },
       'astro:build:generated': () => {
+        if (jobFile) return;
         indexing = run(outDir!).then(
           (message) => ({ message }),
           (error: unknown) => ({ error }),
@@ -244,6 +262,10 @@ export function searchIndex(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
+        if (jobFile) {
+          writeFileSync(jobFile, JSON.stringify({ out, ...(cacheDir ? { cacheDir } : {}) } satisfies DeferredIndex));
+          return;
+        }
         // A build that did not go through astro:build:generated (or wrote elsewhere) is indexed here.
         const result = await (indexing && out === outDir ? indexing : run(out).then((message) => ({ message })));
         indexing = undefined;

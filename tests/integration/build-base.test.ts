@@ -15,14 +15,22 @@ function fileFor(outDir: string, path: string): string | undefined {
   return existsSync(local) ? local : undefined;
 }
 
-describe(`a build with --base ${base}`, () => {
+describe(`a build with --base ${base}, by Astro's own command line (\`astro build\`)`, () => {
   beforeAll(() => {
     const root = projectCopy('base-build');
-    build = astroBuild(root, join(root, 'dist'), ['--base', base]);
+    build = astroBuild(root, join(root, 'dist'), ['--base', base], {}, 'astro');
   }, 300_000);
 
   it('succeeds', () => {
     expect(build.status, build.output).toBe(0);
+  });
+
+  it('makes the search index in its own last step, before Astro reports the build done', () => {
+    const indexed = build.output.search(/\[search-index\] Search index: \d+ pages/);
+    const done = build.output.search(/\[build\] \d+ page\(s\) built in/);
+    expect(indexed, build.output).toBeGreaterThan(0);
+    expect(indexed).toBeLessThan(done);
+    expect(existsSync(join(build.outDir, 'pagefind/pagefind-entry.json'))).toBe(true);
   });
 
   it('names the teaser lines 31–34 as left out, and why', () => {

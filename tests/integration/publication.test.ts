@@ -40,6 +40,16 @@ it('builds', () => {
   expect(build.status, build.output).toBe(0);
 });
 
+it("makes the search index as `npm run build` does: after Astro's process has ended, with every explainer in it", () => {
+  const complete = build.output.search(/\[build\] Complete!/);
+  const indexed = build.output.search(/\[search-index\] Search index: \d+ pages/);
+  expect(complete, build.output).toBeGreaterThan(0);
+  expect(indexed, build.output).toBeGreaterThan(complete);
+  const entry = JSON.parse(built('pagefind/pagefind-entry.json')) as { languages: Record<string, { page_count: number }> };
+  const pages = Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
+  expect(pages).toBeGreaterThanOrEqual(slugs.length);
+});
+
 describe('in reader mode (Readability)', () => {
   /** An explainer as Readability extracts it, and the page it came from. */
   function read(slug: string) {

@@ -1,11 +1,13 @@
 /**
  * Builds the site, or a copy of the project with some files changed, with the
- * real Astro CLI, so tests see exactly what `npm run build` does.
+ * command `npm run build` runs (the project's command line, which runs the real
+ * Astro CLI), so tests see exactly what it does; or with Astro's own CLI.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildCommand } from '../bench/astro-build.ts';
 
 export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 const astroBin = join(projectRoot, 'node_modules/astro/bin/astro.mjs');
@@ -28,9 +30,15 @@ export function cleanEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
-/** Runs `astro build` in `root` with extra CLI flags. */
-export function astroBuild(root: string, outDir: string, flags: string[] = [], env: Record<string, string> = {}): BuildResult {
-  const r = spawnSync(process.execPath, [astroBin, 'build', '--root', root, '--outDir', outDir, ...flags], {
+/**
+ * Builds `root` into `outDir` with extra CLI flags: `via: 'npm'` runs the
+ * project's `build` script as npm runs it (without npm itself), which makes
+ * the search index once Astro's process has ended; `via: 'astro'` runs
+ * `astro build`, where the search integration makes it in the build's last step.
+ */
+export function astroBuild(root: string, outDir: string, flags: string[] = [], env: Record<string, string> = {}, via: 'npm' | 'astro' = 'npm'): BuildResult {
+  const command = via === 'npm' ? buildCommand(root) : [astroBin, 'build', '--root', root];
+  const r = spawnSync(process.execPath, [...command, '--outDir', outDir, ...flags], {
     cwd: root,
     encoding: 'utf8',
     env: { ...cleanEnv(), ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1', ...env },

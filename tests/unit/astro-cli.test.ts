@@ -9,30 +9,36 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
  * options printed: `info` loads Vite's bundler, whose native module reads the
  * options as it loads, so what it prints is what a build gets.
  */
-function arenaCommitOptions(value: string | undefined): string[] {
+function allocatorOptions(set: { MIMALLOC_ARENA_EAGER_COMMIT?: string; MIMALLOC_PURGE_DELAY?: string } = {}): { arenaEagerCommit: string[]; purgeDelay: string[] } {
   const env: NodeJS.ProcessEnv = { ...process.env, MIMALLOC_VERBOSE: '1' };
   delete env.MIMALLOC_ARENA_EAGER_COMMIT;
-  if (value !== undefined) env.MIMALLOC_ARENA_EAGER_COMMIT = value;
-  const run = spawnSync(process.execPath, ['src/cli/astro.ts', 'info'], {
+  delete env.MIMALLOC_PURGE_DELAY;
+  Object.assign(env, set);
+  const run = spawnSync(process.execPath, ['src/cli/astro.mjs', 'info'], {
     cwd: root,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
     encoding: 'utf8',
     timeout: 60_000,
   });
-  return [...`${run.stdout}${run.stderr}`.matchAll(/option 'arena_eager_commit': (\d+)/g)].map((m) => m[1]!);
+  const printed = `${run.stdout}${run.stderr}`;
+  const option = (name: string) => [...printed.matchAll(new RegExp(`option '${name}': (\\d+)`, 'g'))].map((m) => m[1]!);
+  return { arenaEagerCommit: option('arena_eager_commit'), purgeDelay: option('purge_delay') };
 }
 
-describe('src/cli/astro.ts', () => {
-  it("has the bundler's allocator commit its arena on demand, set before Astro loads it", () => {
-    const seen = arenaCommitOptions(undefined);
-    expect(seen.length).toBeGreaterThan(0);
-    expect(new Set(seen)).toEqual(new Set(['0']));
+describe('src/cli/astro.mjs', () => {
+  it("has the bundler's allocator commit its arena on demand and return freed memory at once, set before Astro loads it", () => {
+    const seen = allocatorOptions();
+    expect(seen.arenaEagerCommit.length).toBeGreaterThan(0);
+    expect(new Set(seen.arenaEagerCommit)).toEqual(new Set(['0']));
+    expect(seen.purgeDelay.length).toBeGreaterThan(0);
+    expect(new Set(seen.purgeDelay)).toEqual(new Set(['0']));
   });
 
-  it('leaves a value set in the environment as it is', () => {
-    const seen = arenaCommitOptions('2');
-    expect(seen.length).toBeGreaterThan(0);
-    expect(new Set(seen)).toEqual(new Set(['2']));
+  it('leaves values set in the environment as they are', () => {
+    const seen = allocatorOptions({ MIMALLOC_ARENA_EAGER_COMMIT: '2', MIMALLOC_PURGE_DELAY: '250' });
+    expect(seen.arenaEagerCommit.length).toBeGreaterThan(0);
+    expect(new Set(seen.arenaEagerCommit)).toEqual(new Set(['2']));
+    expect(new Set(seen.purgeDelay)).toEqual(new Set(['250']));
   });
 });

@@ -7,8 +7,8 @@
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { explainerIndexes, explainerIndexList, writeIndex } from '../../src/integrations/search-index.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { explainerIndexes, explainerIndexList, runDeferredIndex, writeIndex } from '../../src/integrations/search-index.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 describe('explainerIndexes: which index each explainer goes into', () => {
@@ -114,4 +114,32 @@ describe('writeIndex: the site split into indexes, and kept between builds', () 
     expect(readFileSync(join(out, 'pagefind', explainerIndexList), 'utf8')).toBe('[]\n');
     expect(existsSync(join(out, 'pagefind/explainers-1'))).toBe(false);
   }, 30_000);
+});
+
+describe('runDeferredIndex: the index `npm run build` makes once the build has ended', () => {
+  it('makes the index of the folder the build named, and logs it as the integration does', async () => {
+    const out = builtSite();
+    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+    try {
+      expect(await runDeferredIndex({ out })).toBe(0);
+      expect(log.mock.calls.map((c) => String(c[0]))).toEqual([expect.stringMatching(/^\d\d:\d\d:\d\d \[search-index\] Search index: 5 pages and 1 glossary entries$/)]);
+    } finally {
+      log.mockRestore();
+    }
+    expect(existsSync(join(out, 'pagefind/pagefind-entry.json'))).toBe(true);
+  }, 30_000);
+
+  it('says in one line why it could not, and returns exit code 1', async () => {
+    const out = join(tempDir('search-missing-'), 'dist');
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      expect(await runDeferredIndex({ out })).toBe(1);
+      const lines = error.mock.calls.map((c) => String(c[0]));
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(/\[search-index\] The search index could not be made: .*ENOENT/);
+      expect(lines[0]).not.toContain('\n');
+    } finally {
+      error.mockRestore();
+    }
+  });
 });
