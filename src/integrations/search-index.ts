@@ -224,7 +224,8 @@ export async function writeIndex(out: string, { cacheDir, perIndex = explainersP
 export async function runDeferredIndex({ out, cacheDir }: DeferredIndex): Promise<number> {
   const time = () => new Date().toTimeString().slice(0, 8);
   try {
-    console.log(`${time()} [search-index] ${await writeIndex(out, cacheDir ? { cacheDir } : {})}`);
+    const message = await writeIndex(out, cacheDir ? { cacheDir } : {});
+    console.log(`${time()} [search-index] ${message}`);
     return 0;
   } catch (error) {
     console.error(`${time()} [search-index] The search index could not be made: ${error instanceof Error ? error.message : String(error)}`);
