@@ -64,12 +64,19 @@ async function buildThenIndex() {
       stdio: 'inherit',
       env: { ...process.env, [deferredIndexVariable]: jobFile },
     });
-    // Ctrl-C reaches both processes; a signal sent to this one alone is passed on.
-    for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM', 'SIGHUP'])) process.on(signal, () => child.kill(signal));
+    // Ctrl-C reaches both processes; a signal sent to this one alone is passed
+    // on while the build runs. Once it has ended, a signal ends this process
+    // as usual, the search index included.
+    const signals = /** @type {const} */ (['SIGINT', 'SIGTERM', 'SIGHUP']);
+    /** @param {NodeJS.Signals} signal */
+    const passOn = (signal) => child.kill(signal);
+    for (const signal of signals) process.on(signal, passOn);
     /** @type {number} */
     const code = await new Promise((done, fail) => {
       child.on('error', fail);
       child.on('close', (exit, signal) => done(exit ?? (signal ? 1 : 0)));
+    }).finally(() => {
+      for (const signal of signals) process.off(signal, passOn);
     });
     if (code !== 0) return code;
     let text;

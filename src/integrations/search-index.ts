@@ -32,8 +32,7 @@ import type { AstroIntegration } from 'astro';
 import { parseHTML } from 'linkedom';
 import * as pagefind from 'pagefind';
 import { codeVersion, hashOf } from '../lib/content/cache.ts';
-import { deferredIndexVariable } from './search-index-job.mjs';
-import type { DeferredIndex } from './search-index-job.mjs';
+import { type DeferredIndex, deferredIndexVariable } from './search-index-job.mjs';
 
 /** How many explainers one index holds before they are split (see above): one index for every site of up to this many. */
 export const explainersPerIndex = 250;
